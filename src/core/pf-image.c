@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pf-image.h"
+
+struct _PfImage
+{
+  gatomicrefcount  ref_count;
+  int              width;
+  int              height;
+  gsize            stride;
+  guint8          *data;
+  GDestroyNotify   release;
+  gpointer         release_data;
+
+  /* The grey view is made the first time someone asks for it; analysis
+   * threads may ask at the same time, hence the lock. */
+  GMutex           grey_lock;
+  guint8          *grey;
+};
+
+G_DEFINE_BOXED_TYPE (PfImage, pf_image, pf_image_ref, pf_image_unref)
+
+static PfImageReleaseObserver release_observer;
+
+/**
+ * pf_secure_zero:
+ *
+ * Overwrites @len bytes at @data with zeros in a way the compiler may not
+ * optimise away, even though the memory is freed right after.
+ */
+void
+pf_secure_zero (gpointer data,
+                gsize    len)
+{
+  volatile guint8 *p = data;
+
+  if (data == NULL)
+    return;
+
+  while (len--)
+    *p++ = 0;
+}
+
+static gboolean
+size_is_valid (int   width,
+               int   height,
+               gsize stride)
+{
+  if (width < 1 || height < 1)
+    return FALSE;
+  if (stride < (gsize) width * 4)
+    return FALSE;
+  /* Refuse sizes whose byte count would overflow. */
+  if ((gsize) height > G_MAXSIZE / stride)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+free_data (gpointer data)
+{
+  g_free (data);
+}
+
+/**
+ * pf_image_new:
+ * @width: at least 1
+ * @height: at least 1
+ *
+ * Returns: (transfer full): a new transparent black image
+ */
+PfImage *
+pf_image_new (int width,
+              int height)
+{
+  gsize stride = (gsize) MAX (width, 0) * 4;
+  guint8 *data;
+
+  g_return_val_if_fail (size_is_valid (width, height, stride), NULL);
+
+  data = g_malloc0 (stride * height);
+  return pf_image_new_for_data (data, width, height, stride, free_data, data);
+}
+
+/**
+ * pf_image_new_from_data:
+ * @rgba: pixels, @stride bytes a row
+ *
+ * Returns: (transfer full): a new image holding a copy of @rgba, with rows
+ *   packed tightly
+ */
+PfImage *
+pf_image_new_from_data (const guint8 *rgba,
+                        int           width,
+                        int           height,
+                        gsize         stride)
+{
+  PfImage *self;
+
+  g_return_val_if_fail (rgba != NULL, NULL);
+  g_return_val_if_fail (size_is_valid (width, height, stride), NULL);
+
+  self = pf_image_new (width, height);
+  for (int y = 0; y < height; y++)
+    memcpy (self->data + y * self->stride, rgba + y * stride, (gsize) width * 4);
+
+  return self;
+}
+
+/**
+ * pf_image_new_for_data:
+ * @rgba: pixels that the image takes over
+ * @release: (nullable): called with @release_data when the image is freed,
+ *   after the pixels were zeroed
+ *
+ * Wraps @rgba without copying it.
+ *
+ * Returns: (transfer full): a new image
+ */
+PfImage *
+pf_image_new_for_data (guint8         *rgba,
+                       int             width,
+                       int             height,
+                       gsize           stride,
+                       GDestroyNotify  release,
+                       gpointer        release_data)
+{
+  PfImage *self;
+
+  g_return_val_if_fail (rgba != NULL, NULL);
+  g_return_val_if_fail (size_is_valid (width, height, stride), NULL);
+
+  self = g_new0 (PfImage, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->grey_lock);
+  self->width = width;
+  self->height = height;
+  self->stride = stride;
+  self->data = rgba;
+  self->release = release;
+  self->release_data = release_data;
+
+  return self;
+}
+
+PfImage *
+pf_image_ref (PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+pf_image_unref (PfImage *self)
+{
+  gsize len;
+
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  len = self->stride * self->height;
+  pf_secure_zero (self->data, len);
+  if (release_observer != NULL)
+    release_observer (self->data, len);
+
+  if (self->grey != NULL)
+    {
+      gsize grey_len = (gsize) self->width * self->height;
+
+      pf_secure_zero (self->grey, grey_len);
+      if (release_observer != NULL)
+        release_observer (self->grey, grey_len);
+      g_free (self->grey);
+    }
+
+  if (self->release != NULL)
+    self->release (self->release_data);
+
+  g_mutex_clear (&self->grey_lock);
+  g_free (self);
+}
+
+int
+pf_image_get_width (const PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->width;
+}
+
+int
+pf_image_get_height (const PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->height;
+}
+
+gsize
+pf_image_get_stride (const PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->stride;
+}
+
+const guint8 *
+pf_image_get_data (const PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->data;
+}
+
+/**
+ * pf_image_get_data_mutable:
+ *
+ * For the code that fills a new image before sharing it.
+ */
+guint8 *
+pf_image_get_data_mutable (PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->data;
+}
+
+/**
+ * pf_image_get_grey:
+ *
+ * The luma (BT.601 weights) of every pixel, @width bytes a row, made the
+ * first time it is asked for and kept with the image.
+ *
+ * Returns: (transfer none): width × height bytes
+ */
+const guint8 *
+pf_image_get_grey (PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_mutex_lock (&self->grey_lock);
+  if (self->grey == NULL)
+    {
+      guint8 *grey = g_malloc ((gsize) self->width * self->height);
+
+      for (int y = 0; y < self->height; y++)
+        {
+          const guint8 *src = self->data + y * self->stride;
+          guint8 *dst = grey + (gsize) y * self->width;
+
+          /* 0.299 R + 0.587 G + 0.114 B in 16.16 fixed point. */
+          for (int x = 0; x < self->width; x++, src += 4)
+            dst[x] = (guint8) ((19595 * src[0] + 38470 * src[1] + 7471 * src[2] + 32768) >> 16);
+        }
+      self->grey = grey;
+    }
+  g_mutex_unlock (&self->grey_lock);
+
+  return self->grey;
+}
+
+/**
+ * pf_image_copy:
+ *
+ * Returns: (transfer full): a new image with a copy of the pixels
+ */
+PfImage *
+pf_image_copy (const PfImage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return pf_image_new_from_data (self->data, self->width, self->height, self->stride);
+}
+
+/**
+ * pf_image_set_release_observer:
+ * @observer: (nullable): the function to call
+ *
+ * Lets a test see each pixel buffer right after it was zeroed, to prove that
+ * freed images leave nothing behind.
+ */
+void
+pf_image_set_release_observer (PfImageReleaseObserver observer)
+{
+  release_observer = observer;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the photo checks; not for use outside src/core. */
+#pragma once
+
+#include "pf-photo.h"
+
+G_BEGIN_DECLS
+
+/* The long side of the downscaled grey copy that the whole-frame checks
+ * (outline, background) work on. */
+#define PF_PHOTO_SMALL_SIZE 640
+
+typedef struct
+{
+  PfImage        *image;       /* borrowed */
+  const guint8   *grey;        /* full resolution, width bytes a row */
+  int             width;
+  int             height;
+
+  guint8         *small;       /* owned; grey, downscaled by small_scale */
+  int             small_width;
+  int             small_height;
+  double          small_scale; /* small pixels per image pixel, <= 1 */
+
+  PfPhotoOptions  options;
+  PfPhotoReport  *report;      /* being built */
+
+  /* Set by the outline check for the checks after it. Corners are in image
+   * pixels, ordered top-left, top-right, bottom-right, bottom-left. */
+  gboolean        has_outline;
+  PfPoint         outline[4];
+} PfPhotoContext;
+
+/* Each check adds at least one finding with its id; an "ok" one if it ran
+ * and found nothing. A check that cannot run without the outline adds
+ * nothing when there is none (the outline finding says why). */
+typedef void (*PfPhotoCheckFunc) (PfPhotoContext *ctx);
+
+void  pf_photo_report_add_finding (PfPhotoReport *report,
+                                   PfFinding     *finding);
+void  pf_photo_report_set_metric  (PfPhotoReport *report,
+                                   const char    *name,
+                                   double         value);
+void  pf_photo_report_set_outline (PfPhotoReport *report,
+                                   const PfPoint  corners[4]);
+
+void  pf_photo_context_add        (PfPhotoContext *ctx,
+                                   const char     *id,
+                                   PfSeverity      severity,
+                                   const char     *title,
+                                   const char     *advice,
+                                   const PfRect   *region);
+void  pf_photo_context_add_ok     (PfPhotoContext *ctx,
+                                   const char     *id,
+                                   const char     *title);
+
+G_END_DECLS

@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The photo checks' driver and their report. The driver makes the shared
+ * views of the image once (grey, a downscaled grey copy), finds the outline
+ * first, then runs every other check with it. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pf-photo-private.h"
+
+struct _PfPhotoReport
+{
+  gatomicrefcount  ref_count;
+  int              width;
+  int              height;
+  gboolean         has_outline;
+  PfPoint          outline[4];
+  GPtrArray       *findings;
+  GHashTable      *metrics;
+};
+
+G_DEFINE_BOXED_TYPE (PfPhotoReport, pf_photo_report, pf_photo_report_ref, pf_photo_report_unref)
+
+/* In order: the outline first, since most checks look inside it. */
+static const PfPhotoCheckFunc checks[] = {
+  NULL,
+};
+
+static PfPhotoReport *
+report_new (int width,
+            int height)
+{
+  PfPhotoReport *self = g_new0 (PfPhotoReport, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->width = width;
+  self->height = height;
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->metrics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+PfPhotoReport *
+pf_photo_report_ref (PfPhotoReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+pf_photo_report_unref (PfPhotoReport *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_ptr_array_unref (self->findings);
+  g_hash_table_unref (self->metrics);
+  g_free (self);
+}
+
+void
+pf_photo_report_add_finding (PfPhotoReport *report,
+                             PfFinding     *finding)
+{
+  g_ptr_array_add (report->findings, finding);
+}
+
+void
+pf_photo_report_set_metric (PfPhotoReport *report,
+                            const char    *name,
+                            double         value)
+{
+  g_hash_table_insert (report->metrics, g_strdup (name), g_memdup2 (&value, sizeof value));
+}
+
+void
+pf_photo_report_set_outline (PfPhotoReport *report,
+                             const PfPoint  corners[4])
+{
+  report->has_outline = corners != NULL;
+  if (corners != NULL)
+    memcpy (report->outline, corners, sizeof report->outline);
+}
+
+void
+pf_photo_context_add (PfPhotoContext *ctx,
+                      const char     *id,
+                      PfSeverity      severity,
+                      const char     *title,
+                      const char     *advice,
+                      const PfRect   *region)
+{
+  pf_photo_report_add_finding (ctx->report,
+                               pf_finding_new_with_region (id, severity, title, advice, region));
+}
+
+void
+pf_photo_context_add_ok (PfPhotoContext *ctx,
+                         const char     *id,
+                         const char     *title)
+{
+  pf_photo_context_add (ctx, id, PF_SEVERITY_OK, title, "", NULL);
+}
+
+/* Area-averaging downscale of a grey image, so that small text does not
+ * alias into noise that looks like edges. */
+static guint8 *
+downscale_grey (const guint8 *grey,
+                int           width,
+                int           height,
+                int           small_width,
+                int           small_height)
+{
+  guint8 *small = g_malloc ((gsize) small_width * small_height);
+  g_autofree guint32 *acc = g_new0 (guint32, small_width);
+  g_autofree guint16 *count = g_new0 (guint16, small_width);
+  g_autofree int *column = g_new (int, width);
+  int sy = 0;
+
+  for (int x = 0; x < width; x++)
+    column[x] = MIN ((int) ((gint64) x * small_width / width), small_width - 1);
+
+  for (int y = 0; y < height; y++)
+    {
+      int ty = MIN ((int) ((gint64) y * small_height / height), small_height - 1);
+      const guint8 *row = grey + (gsize) y * width;
+
+      if (ty != sy)
+        {
+          for (int x = 0; x < small_width; x++)
+            {
+              small[(gsize) sy * small_width + x] = count[x] ? (guint8) ((acc[x] + count[x] / 2) / count[x]) : 0;
+              acc[x] = 0;
+              count[x] = 0;
+            }
+          sy = ty;
+        }
+      for (int x = 0; x < width; x++)
+        {
+          acc[column[x]] += row[x];
+          count[column[x]]++;
+        }
+    }
+  for (int x = 0; x < small_width; x++)
+    small[(gsize) sy * small_width + x] = count[x] ? (guint8) ((acc[x] + count[x] / 2) / count[x]) : 0;
+
+  return small;
+}
+
+/**
+ * pf_photo_check:
+ * @image: a photo or a camera frame
+ * @options: (nullable): how to check it; %NULL for the defaults
+ *
+ * Runs every photo check on @image. Safe to call from any thread, on any
+ * image size from 1×1 up.
+ *
+ * Returns: (transfer full): the report
+ */
+PfPhotoReport *
+pf_photo_check (PfImage              *image,
+                const PfPhotoOptions *options)
+{
+  PfPhotoContext ctx = { 0 };
+  double scale;
+
+  g_return_val_if_fail (image != NULL, NULL);
+
+  ctx.image = image;
+  ctx.grey = pf_image_get_grey (image);
+  ctx.width = pf_image_get_width (image);
+  ctx.height = pf_image_get_height (image);
+  if (options != NULL)
+    ctx.options = *options;
+  ctx.report = report_new (ctx.width, ctx.height);
+
+  scale = MIN (1.0, (double) PF_PHOTO_SMALL_SIZE / MAX (ctx.width, ctx.height));
+  ctx.small_scale = scale;
+  ctx.small_width = MAX (1, (int) (ctx.width * scale + 0.5));
+  ctx.small_height = MAX (1, (int) (ctx.height * scale + 0.5));
+  ctx.small_scale = (double) ctx.small_width / ctx.width;
+  ctx.small = downscale_grey (ctx.grey, ctx.width, ctx.height, ctx.small_width, ctx.small_height);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (checks[i] != NULL)
+      checks[i] (&ctx);
+
+  if (ctx.has_outline)
+    pf_photo_report_set_outline (ctx.report, ctx.outline);
+
+  pf_secure_zero (ctx.small, (gsize) ctx.small_width * ctx.small_height);
+  g_free (ctx.small);
+
+  return ctx.report;
+}
+
+int
+pf_photo_report_get_width (PfPhotoReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->width;
+}
+
+int
+pf_photo_report_get_height (PfPhotoReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->height;
+}
+
+/**
+ * pf_photo_report_get_outline:
+ * @corners: (out caller-allocates) (optional): top-left, top-right,
+ *   bottom-right, bottom-left, in image pixels
+ *
+ * Returns: %TRUE if the document was found
+ */
+gboolean
+pf_photo_report_get_outline (PfPhotoReport *self,
+                             PfPoint        corners[4])
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->has_outline && corners != NULL)
+    memcpy (corners, self->outline, sizeof self->outline);
+
+  return self->has_outline;
+}
+
+/**
+ * pf_photo_report_get_findings:
+ *
+ * Returns: (transfer none) (element-type PfFinding): every finding, in the
+ *   order the checks ran
+ */
+GPtrArray *
+pf_photo_report_get_findings (PfPhotoReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->findings;
+}
+
+/**
+ * pf_photo_report_find:
+ *
+ * Returns: (transfer none) (nullable): the worst finding with @id
+ */
+PfFinding *
+pf_photo_report_find (PfPhotoReport *self,
+                      const char    *id)
+{
+  PfFinding *worst = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      PfFinding *finding = g_ptr_array_index (self->findings, i);
+
+      if (!g_str_equal (pf_finding_get_id (finding), id))
+        continue;
+      if (worst == NULL || pf_finding_get_severity (finding) > pf_finding_get_severity (worst))
+        worst = finding;
+    }
+
+  return worst;
+}
+
+PfSeverity
+pf_photo_report_get_worst (PfPhotoReport *self)
+{
+  g_return_val_if_fail (self != NULL, PF_SEVERITY_OK);
+  return pf_findings_worst (self->findings);
+}
+
+/**
+ * pf_photo_report_get_metric:
+ * @name: a measured value's name, such as "blur.width_px"
+ *
+ * Returns: %TRUE if the value was measured
+ */
+gboolean
+pf_photo_report_get_metric (PfPhotoReport *self,
+                            const char    *name,
+                            double        *value)
+{
+  const double *found;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  found = g_hash_table_lookup (self->metrics, name);
+  if (found != NULL && value != NULL)
+    *value = *found;
+
+  return found != NULL;
+}
+
+/**
+ * pf_photo_report_list_metrics:
+ *
+ * Returns: (transfer container) (element-type utf8): the measured values'
+ *   names, sorted
+ */
+GList *
+pf_photo_report_list_metrics (PfPhotoReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_list_sort (g_hash_table_get_keys (self->metrics), (GCompareFunc) strcmp);
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <string.h>
+
+#include "pf-image.h"
+
+static guint released_buffers;
+static gboolean released_dirty;
+
+static void
+observe_release (const guint8 *data,
+                 gsize         len)
+{
+  released_buffers++;
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != 0)
+      released_dirty = TRUE;
+}
+
+static void
+test_freed_pixels_are_zeroed (void)
+{
+  PfImage *image = pf_image_new (7, 5);
+  guint8 *data = pf_image_get_data_mutable (image);
+
+  memset (data, 0xA5, pf_image_get_stride (image) * 5);
+  g_assert_nonnull (pf_image_get_grey (image));
+
+  released_buffers = 0;
+  released_dirty = FALSE;
+  pf_image_set_release_observer (observe_release);
+  pf_image_ref (image);
+  pf_image_unref (image);
+  g_assert_cmpuint (released_buffers, ==, 0);
+  pf_image_unref (image);
+  pf_image_set_release_observer (NULL);
+
+  /* The RGBA pixels and the grey view. */
+  g_assert_cmpuint (released_buffers, ==, 2);
+  g_assert_false (released_dirty);
+}
+
+static void
+test_stride_and_grey (void)
+{
+  /* 3×2 pixels with 4 bytes of padding at the end of each row. */
+  guint8 src[2 * 16] = { 0 };
+  g_autoptr(PfImage) image = NULL;
+  const guint8 *grey;
+
+  for (int x = 0; x < 3; x++)
+    {
+      src[x * 4 + 0] = 255; /* red row */
+      src[x * 4 + 3] = 255;
+      src[16 + x * 4 + 0] = 255; /* white row */
+      src[16 + x * 4 + 1] = 255;
+      src[16 + x * 4 + 2] = 255;
+      src[16 + x * 4 + 3] = 255;
+    }
+  src[12] = 99; /* padding, not a pixel */
+
+  image = pf_image_new_from_data (src, 3, 2, 16);
+  g_assert_cmpint (pf_image_get_width (image), ==, 3);
+  g_assert_cmpint (pf_image_get_height (image), ==, 2);
+  g_assert_cmpuint (pf_image_get_stride (image), ==, 12);
+
+  grey = pf_image_get_grey (image);
+  for (int x = 0; x < 3; x++)
+    {
+      g_assert_cmpint (grey[x], ==, 76);
+      g_assert_cmpint (grey[3 + x], ==, 255);
+    }
+  /* The grey view is made once. */
+  g_assert_true (grey == pf_image_get_grey (image));
+}
+
+static void
+test_one_pixel (void)
+{
+  guint8 px[4] = { 0, 0, 255, 255 };
+  g_autoptr(PfImage) image = pf_image_new_from_data (px, 1, 1, 4);
+  g_autoptr(PfImage) copy = pf_image_copy (image);
+
+  g_assert_cmpint (pf_image_get_grey (copy)[0], ==, 29);
+  g_assert_true (pf_image_get_data (copy) != pf_image_get_data (image));
+}
+
+static void
+release_counter (gpointer data)
+{
+  (*(int *) data)++;
+}
+
+static void
+test_wrapped (void)
+{
+  guint8 *pixels = g_malloc (8 * 4);
+  int released = 0;
+  PfImage *image;
+
+  memset (pixels, 0xff, 8 * 4);
+  image = pf_image_new_for_data (pixels, 4, 2, 16, release_counter, &released);
+  g_assert_true (pf_image_get_data (image) == pixels);
+  pf_image_unref (image);
+  g_assert_cmpint (released, ==, 1);
+  /* Zeroed before it was handed back. */
+  for (int i = 0; i < 32; i++)
+    g_assert_cmpint (pixels[i], ==, 0);
+  g_free (pixels);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pf/image/freed-pixels-are-zeroed", test_freed_pixels_are_zeroed);
+  g_test_add_func ("/pf/image/stride-and-grey", test_stride_and_grey);
+  g_test_add_func ("/pf/image/one-pixel", test_one_pixel);
+  g_test_add_func ("/pf/image/wrapped", test_wrapped);
+
+  return g_test_run ();
+}

@@ -54,4 +54,10 @@ void  pf_photo_context_add_ok     (PfPhotoContext *ctx,
                                    const char     *id,
                                    const char     *title);
 
+/* The pixel-quality checks (pf-check-*.c); they look inside the outline. */
+void  pf_photo_check_blur         (PfPhotoContext *ctx);
+void  pf_photo_check_glare        (PfPhotoContext *ctx);
+void  pf_photo_check_exposure     (PfPhotoContext *ctx);
+void  pf_photo_check_copy         (PfPhotoContext *ctx);
+
 G_END_DECLS

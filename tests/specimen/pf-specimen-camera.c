@@ -1,0 +1,881 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The simulated camera: the projective map that puts the flat document in
+ * the frame, then the light's path in a physically sensible order (scene
+ * lighting and exposure, specular glare, the screen's pixel grid when the
+ * document is shown on one, lens blur and motion, sensor noise, greyscale,
+ * JPEG). Everything works in place on 8-bit RGBA frames. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "pf-specimen-private.h"
+
+/* Solves the 8x8 system of a four-point homography (h22 = 1) by Gaussian
+ * elimination with partial pivoting. */
+gboolean
+specimen_homography_from_quads (SpecimenHomography *h,
+                                const PfPoint       src[4],
+                                const PfPoint       dst[4])
+{
+  double a[8][9];
+
+  for (int i = 0; i < 4; i++)
+    {
+      double x = src[i].x, y = src[i].y, u = dst[i].x, v = dst[i].y;
+      double r1[9] = { x, y, 1, 0, 0, 0, -u * x, -u * y, u };
+      double r2[9] = { 0, 0, 0, x, y, 1, -v * x, -v * y, v };
+
+      memcpy (a[2 * i], r1, sizeof r1);
+      memcpy (a[2 * i + 1], r2, sizeof r2);
+    }
+
+  for (int col = 0; col < 8; col++)
+    {
+      int pivot = col;
+
+      for (int row = col + 1; row < 8; row++)
+        if (fabs (a[row][col]) > fabs (a[pivot][col]))
+          pivot = row;
+      if (fabs (a[pivot][col]) < 1e-12)
+        return FALSE;
+      if (pivot != col)
+        for (int k = 0; k < 9; k++)
+          {
+            double t = a[col][k];
+            a[col][k] = a[pivot][k];
+            a[pivot][k] = t;
+          }
+      for (int row = 0; row < 8; row++)
+        {
+          double f;
+
+          if (row == col)
+            continue;
+          f = a[row][col] / a[col][col];
+          for (int k = col; k < 9; k++)
+            a[row][k] -= f * a[col][k];
+        }
+    }
+
+  for (int i = 0; i < 8; i++)
+    h->m[i] = a[i][8] / a[i][i];
+  h->m[8] = 1;
+  return TRUE;
+}
+
+gboolean
+specimen_homography_invert (const SpecimenHomography *h,
+                            SpecimenHomography       *inverse)
+{
+  const double *m = h->m;
+  double det = m[0] * (m[4] * m[8] - m[5] * m[7])
+               - m[1] * (m[3] * m[8] - m[5] * m[6])
+               + m[2] * (m[3] * m[7] - m[4] * m[6]);
+
+  if (fabs (det) < 1e-15)
+    return FALSE;
+  inverse->m[0] = (m[4] * m[8] - m[5] * m[7]) / det;
+  inverse->m[1] = (m[2] * m[7] - m[1] * m[8]) / det;
+  inverse->m[2] = (m[1] * m[5] - m[2] * m[4]) / det;
+  inverse->m[3] = (m[5] * m[6] - m[3] * m[8]) / det;
+  inverse->m[4] = (m[0] * m[8] - m[2] * m[6]) / det;
+  inverse->m[5] = (m[2] * m[3] - m[0] * m[5]) / det;
+  inverse->m[6] = (m[3] * m[7] - m[4] * m[6]) / det;
+  inverse->m[7] = (m[1] * m[6] - m[0] * m[7]) / det;
+  inverse->m[8] = (m[0] * m[4] - m[1] * m[3]) / det;
+  return TRUE;
+}
+
+PfPoint
+specimen_homography_apply (const SpecimenHomography *h,
+                           double                    x,
+                           double                    y)
+{
+  const double *m = h->m;
+  double w = m[6] * x + m[7] * y + m[8];
+
+  return (PfPoint) { (m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w };
+}
+
+/* A level of the document's mip pyramid: premultiplied, 4 bytes a pixel
+ * in cairo's order (B G R A on little-endian machines, as a guint32). */
+typedef struct
+{
+  const guint32 *data;
+  guint32       *owned;
+  int            width;
+  int            height;
+  int            stride; /* in pixels */
+} Level;
+
+#define MAX_LEVELS 8
+
+static void
+level_halve (const Level *src,
+             Level       *dst)
+{
+  dst->width = MAX (1, src->width / 2);
+  dst->height = MAX (1, src->height / 2);
+  dst->stride = dst->width;
+  dst->owned = g_new (guint32, (gsize) dst->width * dst->height);
+  dst->data = dst->owned;
+
+  for (int y = 0; y < dst->height; y++)
+    {
+      const guint32 *r0 = src->data + (gsize) MIN (2 * y, src->height - 1) * src->stride;
+      const guint32 *r1 = src->data + (gsize) MIN (2 * y + 1, src->height - 1) * src->stride;
+
+      for (int x = 0; x < dst->width; x++)
+        {
+          int x0 = MIN (2 * x, src->width - 1), x1 = MIN (2 * x + 1, src->width - 1);
+          guint32 p[4] = { r0[x0], r0[x1], r1[x0], r1[x1] };
+          guint32 out = 0;
+
+          for (int c = 0; c < 32; c += 8)
+            {
+              guint32 sum = 2;
+
+              for (int k = 0; k < 4; k++)
+                sum += (p[k] >> c) & 0xff;
+              out |= (sum / 4) << c;
+            }
+          dst->owned[(gsize) y * dst->stride + x] = out;
+        }
+    }
+}
+
+/* Bilinear sample of a level at (u, v) in its pixel coordinates, pixel
+ * centres at integer + 0.5; outside is transparent. */
+static inline void
+level_sample (const Level *level,
+              double       u,
+              double       v,
+              float        out[4])
+{
+  double fx = u - 0.5, fy = v - 0.5;
+  int x0 = (int) floor (fx), y0 = (int) floor (fy);
+  float ax = (float) (fx - x0), ay = (float) (fy - y0);
+  float w[4] = { (1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay };
+  int xs[4] = { x0, x0 + 1, x0, x0 + 1 };
+  int ys[4] = { y0, y0, y0 + 1, y0 + 1 };
+
+  out[0] = out[1] = out[2] = out[3] = 0;
+  for (int k = 0; k < 4; k++)
+    {
+      guint32 p;
+
+      if (xs[k] < 0 || ys[k] < 0 || xs[k] >= level->width || ys[k] >= level->height)
+        continue;
+      p = level->data[(gsize) ys[k] * level->stride + xs[k]];
+      out[0] += w[k] * ((p >> 16) & 0xff);
+      out[1] += w[k] * ((p >> 8) & 0xff);
+      out[2] += w[k] * (p & 0xff);
+      out[3] += w[k] * (p >> 24);
+    }
+}
+
+/**
+ * specimen_warp_document:
+ * @document: the flat document (see specimen_document_draw())
+ * @mm_to_frame: maps document millimetres to frame pixels
+ * @coverage: (out): frame-sized, how much of each pixel the document
+ *   covers (0..255)
+ *
+ * Draws the document into the frame by inverse mapping: each frame pixel
+ * looks up its place on the document, in the level of a mip pyramid that
+ * matches how much document falls in one pixel (so a steep or small
+ * document does not alias), blended between two levels; the alpha at the
+ * document's outline antialiases its edges.
+ */
+void
+specimen_warp_document (guint8                   *frame,
+                        int                       width,
+                        int                       height,
+                        int                       stride,
+                        cairo_surface_t          *document,
+                        double                    doc_px_per_mm,
+                        const SpecimenHomography *mm_to_frame,
+                        guint8                   *coverage)
+{
+  SpecimenHomography to_mm;
+  Level levels[MAX_LEVELS] = { 0 };
+  int n_levels = 1;
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double doc_w = (cairo_image_surface_get_width (document) - 4) / doc_px_per_mm;
+  double doc_h = (cairo_image_surface_get_height (document) - 4) / doc_px_per_mm;
+  int x0, x1, y0, y1;
+
+  if (!specimen_homography_invert (mm_to_frame, &to_mm))
+    return;
+
+  cairo_surface_flush (document);
+  levels[0].data = (const guint32 *) (gpointer) cairo_image_surface_get_data (document);
+  levels[0].width = cairo_image_surface_get_width (document);
+  levels[0].height = cairo_image_surface_get_height (document);
+  levels[0].stride = cairo_image_surface_get_stride (document) / 4;
+  while (n_levels < MAX_LEVELS && levels[n_levels - 1].width > 8
+         && levels[n_levels - 1].height > 8)
+    {
+      level_halve (&levels[n_levels - 1], &levels[n_levels]);
+      n_levels++;
+    }
+
+  for (int i = 0; i < 4; i++)
+    {
+      double cx[4] = { -0.1, doc_w + 0.1, doc_w + 0.1, -0.1 };
+      double cy[4] = { -0.1, -0.1, doc_h + 0.1, doc_h + 0.1 };
+      PfPoint p = specimen_homography_apply (mm_to_frame, cx[i], cy[i]);
+
+      min_x = MIN (min_x, p.x);
+      min_y = MIN (min_y, p.y);
+      max_x = MAX (max_x, p.x);
+      max_y = MAX (max_y, p.y);
+    }
+  x0 = (int) CLAMP (floor (min_x) - 1, 0, width);
+  x1 = (int) CLAMP (ceil (max_x) + 1, 0, width);
+  y0 = (int) CLAMP (floor (min_y) - 1, 0, height);
+  y1 = (int) CLAMP (ceil (max_y) + 1, 0, height);
+
+  for (int y = y0; y < y1; y++)
+    {
+      guint8 *row = frame + (gsize) y * stride;
+      guint8 *cov = coverage + (gsize) y * width;
+
+      for (int x = x0; x < x1; x++)
+        {
+          const double *g = to_mm.m;
+          double fx = x + 0.5, fy = y + 0.5;
+          double w = g[6] * fx + g[7] * fy + g[8];
+          double mx, my, dux, dvx, duy, dvy, scale, level_f;
+          float a[4], b[4];
+          int level;
+          float t;
+          double u, v, alpha;
+
+          if (w <= 0)
+            continue;
+          mx = (g[0] * fx + g[1] * fy + g[2]) / w;
+          my = (g[3] * fx + g[4] * fy + g[5]) / w;
+          if (mx < -0.5 || my < -0.5 || mx > doc_w + 0.5 || my > doc_h + 0.5)
+            continue;
+
+          /* Document pixels per frame pixel, from the map's derivatives. */
+          dux = (g[0] - mx * g[6]) / w;
+          dvx = (g[3] - my * g[6]) / w;
+          duy = (g[1] - mx * g[7]) / w;
+          dvy = (g[4] - my * g[7]) / w;
+          scale = doc_px_per_mm * sqrt (MAX (dux * dux + dvx * dvx, duy * duy + dvy * dvy));
+          level_f = scale > 1.0 ? log2 (scale) : 0.0;
+          level = MIN ((int) level_f, n_levels - 1);
+          t = level + 1 < n_levels ? (float) (level_f - level) : 0.0f;
+
+          u = 2 + mx * doc_px_per_mm;
+          v = 2 + my * doc_px_per_mm;
+          level_sample (&levels[level], u / (1 << level), v / (1 << level), a);
+          if (t > 0.01f)
+            {
+              level_sample (&levels[level + 1], u / (2 << level), v / (2 << level), b);
+              for (int c = 0; c < 4; c++)
+                a[c] = a[c] * (1 - t) + b[c] * t;
+            }
+
+          alpha = a[3] / 255.0;
+          if (alpha <= 0.002)
+            continue;
+          for (int c = 0; c < 3; c++)
+            {
+              double out = a[c] + row[4 * x + c] * (1 - alpha);
+              row[4 * x + c] = (guint8) CLAMP (out + 0.5, 0, 255);
+            }
+          cov[x] = (guint8) CLAMP (a[3] + 0.5, 0, 255);
+        }
+    }
+
+  for (int i = 1; i < n_levels; i++)
+    {
+      pf_secure_zero (levels[i].owned, (gsize) levels[i].width * levels[i].height * 4);
+      g_free (levels[i].owned);
+    }
+}
+
+/* sRGB transfer, as tables: 8-bit to linear, and linear (4096 steps over
+ * 0..1) back to 8-bit. */
+static float to_linear[256];
+static guint8 to_srgb[4097];
+
+static void
+init_tables (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (int i = 0; i < 256; i++)
+        {
+          double c = i / 255.0;
+          to_linear[i] = (float) (c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4));
+        }
+      for (int i = 0; i <= 4096; i++)
+        {
+          double l = i / 4096.0;
+          double c = l <= 0.0031308 ? l * 12.92 : 1.055 * pow (l, 1 / 2.4) - 0.055;
+          to_srgb[i] = (guint8) CLAMP (c * 255 + 0.5, 0, 255);
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static inline guint8
+linear_to_byte (float l)
+{
+  if (l <= 0)
+    return 0;
+  if (l >= 1)
+    return 255;
+  return to_srgb[(int) (l * 4096 + 0.5f)];
+}
+
+static double
+smoothstep (double e0,
+            double e1,
+            double x)
+{
+  double t = CLAMP ((x - e0) / (e1 - e0), 0.0, 1.0);
+
+  return t * t * (3 - 2 * t);
+}
+
+/**
+ * specimen_camera_light:
+ *
+ * The scene's light and the exposure, in linear light: an uneven light
+ * falling off in one direction, an optional soft shadow across the scene,
+ * the exposure multiplier, the white balance, the lens' vignetting; then
+ * the haze that flattens contrast.
+ */
+void
+specimen_camera_light (const PfSpecimenParams *params,
+                       guint8                 *rgba,
+                       int                     width,
+                       int                     height,
+                       int                     stride)
+{
+  double dir_x = cos (params->light_angle_deg * G_PI / 180);
+  double dir_y = sin (params->light_angle_deg * G_PI / 180);
+  double half_diag = sqrt ((double) width * width + (double) height * height) / 2;
+  SpecimenRng rng;
+  double shadow_nx, shadow_ny, shadow_d, shadow_soft;
+  double contrast = params->contrast > 0 ? params->contrast : 1.0;
+  /* Haze lifts everything towards a light grey. */
+  double haze_level = 150;
+
+  init_tables ();
+  specimen_rng_init (&rng, params->seed, 20);
+  {
+    double a = specimen_rng_range (&rng, 0, 2 * G_PI);
+
+    shadow_nx = cos (a);
+    shadow_ny = sin (a);
+    /* The shadow's edge passes near the centre, so it falls on the document. */
+    shadow_d = specimen_rng_range (&rng, -0.15, 0.15) * half_diag;
+    shadow_soft = specimen_rng_range (&rng, 0.04, 0.12) * half_diag;
+  }
+
+  for (int y = 0; y < height; y++)
+    {
+      guint8 *row = rgba + (gsize) y * stride;
+      double py = y + 0.5 - height / 2.0;
+
+      for (int x = 0; x < width; x++)
+        {
+          double px = x + 0.5 - width / 2.0;
+          double illum = params->exposure;
+          double r2;
+
+          if (params->light_gradient != 0)
+            illum *= MAX (0.05, 1 - params->light_gradient * 0.5
+                                  * (1 + (px * dir_x + py * dir_y) / half_diag));
+          if (params->shadow > 0)
+            illum *= 1 - params->shadow * smoothstep (-shadow_soft, shadow_soft,
+                                                      px * shadow_nx + py * shadow_ny - shadow_d);
+          if (params->vignetting > 0)
+            {
+              r2 = (px * px + py * py) / (half_diag * half_diag);
+              illum *= 1 - params->vignetting * r2 * r2 * 0.7 - params->vignetting * r2 * 0.3;
+            }
+
+          for (int c = 0; c < 3; c++)
+            {
+              float l = to_linear[row[4 * x + c]] * (float) (illum * params->colour_cast[c]);
+              double v = linear_to_byte (l);
+
+              if (contrast != 1.0)
+                v = haze_level + (v - haze_level) * contrast;
+              row[4 * x + c] = (guint8) CLAMP (v + 0.5, 0, 255);
+            }
+        }
+    }
+}
+
+double
+specimen_glare_distance (const PfSpecimenGlare *glare,
+                         double                 width_mm,
+                         double                 height_mm,
+                         double                 x_mm,
+                         double                 y_mm)
+{
+  double r = MAX (glare->radius * width_mm, 1e-6);
+  double aspect = glare->aspect >= 1 ? glare->aspect : 1;
+  double a = glare->angle_deg * G_PI / 180;
+  double dx = x_mm - glare->x * width_mm;
+  double dy = y_mm - glare->y * height_mm;
+  double along = dx * cos (a) + dy * sin (a);
+  double across = -dx * sin (a) + dy * cos (a);
+
+  return sqrt ((along / (r * aspect)) * (along / (r * aspect)) + (across / r) * (across / r));
+}
+
+/**
+ * specimen_camera_glare:
+ *
+ * Specular highlights on the document only: each pixel is mixed towards
+ * white: by the strength inside the core (distance <= 1), so that a
+ * strength of 1 or more makes the core pure white; outside it by a soft
+ * fall-off over half a radius and a wide faint haze, never quite white.
+ */
+void
+specimen_camera_glare (const PfSpecimenParams   *params,
+                       const SpecimenHomography *frame_to_mm,
+                       double                    width_mm,
+                       double                    height_mm,
+                       const guint8             *coverage,
+                       guint8                   *rgba,
+                       int                       width,
+                       int                       height,
+                       int                       stride)
+{
+  for (int i = 0; i < params->n_glare && i < PF_SPECIMEN_MAX_GLARE; i++)
+    {
+      const PfSpecimenGlare *glare = &params->glare[i];
+
+      if (glare->strength <= 0 || glare->radius <= 0)
+        continue;
+
+      for (int y = 0; y < height; y++)
+        {
+          guint8 *row = rgba + (gsize) y * stride;
+          const guint8 *cov = coverage + (gsize) y * width;
+
+          for (int x = 0; x < width; x++)
+            {
+              PfPoint mm;
+              double d, profile, weight;
+
+              if (cov[x] == 0)
+                continue;
+              mm = specimen_homography_apply (frame_to_mm, x + 0.5, y + 0.5);
+              d = specimen_glare_distance (glare, width_mm, height_mm, mm.x, mm.y);
+              if (d > 6)
+                continue;
+              /* Only the core saturates, whatever the strength, so that
+               * the truth (the core's box) is exactly what clips. */
+              if (d <= 1)
+                weight = MIN (1.0, glare->strength);
+              else
+                {
+                  profile = exp (-((d - 1) / 0.45) * ((d - 1) / 0.45))
+                            + 0.12 * exp (-(d / 2.5) * (d / 2.5));
+                  weight = MIN (0.92, glare->strength * profile);
+                }
+              weight *= cov[x] / 255.0;
+              for (int c = 0; c < 3; c++)
+                row[4 * x + c] = (guint8) (row[4 * x + c] + (255 - row[4 * x + c]) * weight + 0.5);
+            }
+        }
+    }
+}
+
+/* One pass of a 1-D filter along rows (or columns, with @step and @pitch
+ * swapped) of one channel plane in floats. */
+static void
+convolve_lines (float       *plane,
+                int          n_lines,
+                int          len,
+                gsize        line_pitch,
+                gsize        step,
+                const float *kernel,
+                int          radius,
+                float       *tmp)
+{
+  for (int l = 0; l < n_lines; l++)
+    {
+      float *p = plane + l * line_pitch;
+
+      for (int i = 0; i < len; i++)
+        tmp[i] = p[i * step];
+      for (int i = 0; i < len; i++)
+        {
+          float sum = 0;
+
+          for (int k = -radius; k <= radius; k++)
+            {
+              int j = CLAMP (i + k, 0, len - 1);
+              sum += kernel[k + radius] * tmp[j];
+            }
+          p[i * step] = sum;
+        }
+    }
+}
+
+/* A box filter of odd width along lines, by running sums: constant time
+ * per pixel for large blurs. */
+static void
+box_lines (float *plane,
+           int    n_lines,
+           int    len,
+           gsize  line_pitch,
+           gsize  step,
+           int    radius,
+           float *tmp)
+{
+  float norm = 1.0f / (2 * radius + 1);
+
+  for (int l = 0; l < n_lines; l++)
+    {
+      float *p = plane + l * line_pitch;
+      float sum = 0;
+
+      for (int i = 0; i < len; i++)
+        tmp[i] = p[i * step];
+      for (int k = -radius; k <= radius; k++)
+        sum += tmp[CLAMP (k, 0, len - 1)];
+      for (int i = 0; i < len; i++)
+        {
+          p[i * step] = sum * norm;
+          sum += tmp[MIN (i + radius + 1, len - 1)] - tmp[MAX (i - radius, 0)];
+        }
+    }
+}
+
+static void
+blur_plane (float  *plane,
+            int     width,
+            int     height,
+            double  sigma,
+            float  *tmp)
+{
+  if (sigma < 3.0)
+    {
+      int radius = (int) ceil (3 * sigma);
+      float kernel[32];
+      float sum = 0;
+
+      for (int k = -radius; k <= radius; k++)
+        {
+          kernel[k + radius] = (float) exp (-(k * k) / (2 * sigma * sigma));
+          sum += kernel[k + radius];
+        }
+      for (int k = 0; k <= 2 * radius; k++)
+        kernel[k] /= sum;
+      convolve_lines (plane, height, width, width, 1, kernel, radius, tmp);
+      convolve_lines (plane, width, height, 1, width, kernel, radius, tmp);
+    }
+  else
+    {
+      /* Three box passes approximate a gaussian (Wells 1986): each box's
+       * variance is ((2r+1)^2 - 1) / 12, three of them sum to sigma^2. */
+      int radius = (int) floor ((sqrt (4 * sigma * sigma + 1) - 1) / 2 + 0.5);
+
+      for (int pass = 0; pass < 3; pass++)
+        {
+          box_lines (plane, height, width, width, 1, radius, tmp);
+          box_lines (plane, width, height, 1, width, radius, tmp);
+        }
+    }
+}
+
+void
+specimen_gaussian_blur (guint8 *rgba,
+                        int     width,
+                        int     height,
+                        int     stride,
+                        double  sigma)
+{
+  gsize n = (gsize) width * height;
+  float *plane;
+  float *tmp;
+
+  if (sigma < 0.2)
+    return;
+  plane = g_new (float, n);
+  tmp = g_new (float, MAX (width, height));
+  for (int c = 0; c < 3; c++)
+    {
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          plane[(gsize) y * width + x] = rgba[(gsize) y * stride + 4 * x + c];
+      blur_plane (plane, width, height, sigma, tmp);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          rgba[(gsize) y * stride + 4 * x + c] = (guint8) CLAMP (plane[(gsize) y * width + x] + 0.5f, 0, 255);
+    }
+  pf_secure_zero (plane, n * sizeof (float));
+  g_free (plane);
+  g_free (tmp);
+}
+
+/* Motion blur: the mean of samples along a line of @length pixels through
+ * each pixel, bilinear, so that any angle and fractional length works. */
+static void
+motion_blur (guint8 *rgba,
+             int     width,
+             int     height,
+             int     stride,
+             double  length,
+             double  angle_deg)
+{
+  gsize size = (gsize) stride * height;
+  guint8 *src = g_memdup2 (rgba, size);
+  int n = MAX (2, (int) ceil (length) + 1);
+  double dx = cos (angle_deg * G_PI / 180) * length;
+  double dy = sin (angle_deg * G_PI / 180) * length;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        float sum[3] = { 0, 0, 0 };
+
+        for (int k = 0; k < n; k++)
+          {
+            double t = (double) k / (n - 1) - 0.5;
+            double sx = CLAMP (x + t * dx, 0, width - 1);
+            double sy = CLAMP (y + t * dy, 0, height - 1);
+            int ix = MIN ((int) sx, width - 2 < 0 ? 0 : width - 2);
+            int iy = MIN ((int) sy, height - 2 < 0 ? 0 : height - 2);
+            float ax = (float) (sx - ix), ay = (float) (sy - iy);
+            int ix1 = MIN (ix + 1, width - 1), iy1 = MIN (iy + 1, height - 1);
+            const guint8 *p00 = src + (gsize) iy * stride + 4 * ix;
+            const guint8 *p01 = src + (gsize) iy * stride + 4 * ix1;
+            const guint8 *p10 = src + (gsize) iy1 * stride + 4 * ix;
+            const guint8 *p11 = src + (gsize) iy1 * stride + 4 * ix1;
+
+            for (int c = 0; c < 3; c++)
+              sum[c] += (1 - ay) * ((1 - ax) * p00[c] + ax * p01[c])
+                        + ay * ((1 - ax) * p10[c] + ax * p11[c]);
+          }
+        for (int c = 0; c < 3; c++)
+          rgba[(gsize) y * stride + 4 * x + c] = (guint8) CLAMP (sum[c] / n + 0.5f, 0, 255);
+      }
+  pf_secure_zero (src, size);
+  g_free (src);
+}
+
+/**
+ * specimen_camera_optics:
+ *
+ * The lens and the hand: motion blur first, then the focus blur.
+ */
+void
+specimen_camera_optics (const PfSpecimenParams *params,
+                        guint8                 *rgba,
+                        int                     width,
+                        int                     height,
+                        int                     stride)
+{
+  if (params->motion_length >= 0.5)
+    motion_blur (rgba, width, height, stride, params->motion_length, params->motion_angle_deg);
+  specimen_gaussian_blur (rgba, width, height, stride, params->blur_sigma);
+}
+
+/**
+ * specimen_camera_moire:
+ *
+ * The document shown on a screen and photographed: the screen's stripes of
+ * red, green and blue subpixels and the dark gaps between rows, slightly
+ * rotated against the sensor and at a pitch the sensor cannot resolve, so
+ * that they alias into moiré bands; screens also lift the blacks.
+ */
+void
+specimen_camera_moire (const PfSpecimenParams *params,
+                       guint8                 *rgba,
+                       int                     width,
+                       int                     height,
+                       int                     stride)
+{
+  SpecimenRng rng;
+  double pitch, angle, ca, sa;
+
+  specimen_rng_init (&rng, params->seed, 21);
+  pitch = specimen_rng_range (&rng, 1.6, 3.4);
+  angle = specimen_rng_range (&rng, -4, 4) * G_PI / 180;
+  ca = cos (angle) / pitch;
+  sa = sin (angle) / pitch;
+
+  for (int y = 0; y < height; y++)
+    {
+      guint8 *row = rgba + (gsize) y * stride;
+
+      for (int x = 0; x < width; x++)
+        {
+          double u = (x + 0.5) * ca + (y + 0.5) * sa;
+          double v = -(x + 0.5) * sa + (y + 0.5) * ca;
+          double fu = u - floor (u), fv = v - floor (v);
+          int sub = (int) (fu * 3);
+          double gap = fv > 0.78 ? 0.35 : 1.0;
+
+          for (int c = 0; c < 3; c++)
+            {
+              double m = (c == sub ? 1.0 : 0.45) * gap * 1.55;
+              double out = 22 + row[4 * x + c] * 0.88 * m;
+
+              row[4 * x + c] = (guint8) CLAMP (out + 0.5, 0, 255);
+            }
+        }
+    }
+}
+
+/**
+ * specimen_camera_sensor:
+ *
+ * Sensor noise that grows with the signal (shot noise) over a floor (read
+ * noise), mostly in brightness with some colour; then the greyscale of a
+ * black-and-white photo or scan.
+ */
+void
+specimen_camera_sensor (const PfSpecimenParams *params,
+                        guint8                 *rgba,
+                        int                     width,
+                        int                     height,
+                        int                     stride)
+{
+  if (params->noise_sigma > 0)
+    {
+      SpecimenRng rng;
+
+      specimen_rng_init (&rng, params->seed, 22);
+      for (int y = 0; y < height; y++)
+        {
+          guint8 *row = rgba + (gsize) y * stride;
+
+          for (int x = 0; x < width; x++)
+            {
+              double luma = specimen_rng_gauss (&rng);
+
+              for (int c = 0; c < 3; c++)
+                {
+                  double v = row[4 * x + c];
+                  double sigma = params->noise_sigma * sqrt ((v + 16) / 144.0);
+                  double n = (0.8 * luma + 0.6 * specimen_rng_gauss (&rng)) * sigma;
+
+                  row[4 * x + c] = (guint8) CLAMP (v + n + 0.5, 0, 255);
+                }
+            }
+        }
+    }
+
+  if (params->greyscale)
+    {
+      for (int y = 0; y < height; y++)
+        {
+          guint8 *row = rgba + (gsize) y * stride;
+
+          for (int x = 0; x < width; x++)
+            {
+              guint8 *p = row + 4 * x;
+              guint8 g = (guint8) ((77 * p[0] + 150 * p[1] + 29 * p[2] + 128) >> 8);
+
+              p[0] = p[1] = p[2] = g;
+            }
+        }
+    }
+}
+
+/* Zeroes a pixbuf's pixels as it is released. */
+static void
+free_zeroed_cb (guchar   *pixels,
+                gpointer  data)
+{
+  pf_secure_zero (pixels, GPOINTER_TO_SIZE (data));
+  g_free (pixels);
+}
+
+/**
+ * specimen_jpeg_roundtrip:
+ *
+ * Encodes the frame as a JPEG of @quality with gdk-pixbuf and decodes it
+ * again, as a phone or a web form would.
+ *
+ * Returns: (transfer full): the decoded frame, or a reference to @image
+ *   when encoding fails
+ */
+PfImage *
+specimen_jpeg_roundtrip (PfImage *image,
+                         int      quality)
+{
+  int width = pf_image_get_width (image);
+  int height = pf_image_get_height (image);
+  gsize stride = pf_image_get_stride (image);
+  const guint8 *data = pf_image_get_data (image);
+  gsize rgb_stride = (gsize) width * 3;
+  gsize rgb_size = rgb_stride * height;
+  guint8 *rgb = g_malloc (rgb_size);
+  g_autoptr (GdkPixbuf) pixbuf = NULL;
+  g_autoptr (GdkPixbufLoader) loader = NULL;
+  g_autofree char *quality_text = g_strdup_printf ("%d", CLAMP (quality, 1, 100));
+  gchar *buffer = NULL;
+  gsize buffer_size = 0;
+  GdkPixbuf *decoded;
+  PfImage *out;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      memcpy (rgb + y * rgb_stride + 3 * x, data + y * stride + 4 * x, 3);
+  pixbuf = gdk_pixbuf_new_from_data (rgb, GDK_COLORSPACE_RGB, FALSE, 8, width, height,
+                                     (int) rgb_stride, free_zeroed_cb, GSIZE_TO_POINTER (rgb_size));
+
+  if (!gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &buffer_size, "jpeg", NULL,
+                                  "quality", quality_text, NULL))
+    return pf_image_ref (image);
+
+  loader = gdk_pixbuf_loader_new_with_type ("jpeg", NULL);
+  if (loader == NULL
+      || !gdk_pixbuf_loader_write (loader, (const guchar *) buffer, buffer_size, NULL)
+      || !gdk_pixbuf_loader_close (loader, NULL)
+      || (decoded = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
+    {
+      pf_secure_zero (buffer, buffer_size);
+      g_free (buffer);
+      return pf_image_ref (image);
+    }
+  pf_secure_zero (buffer, buffer_size);
+  g_free (buffer);
+
+  out = pf_image_new (width, height);
+  {
+    const guint8 *src = gdk_pixbuf_read_pixels (decoded);
+    int src_stride = gdk_pixbuf_get_rowstride (decoded);
+    int channels = gdk_pixbuf_get_n_channels (decoded);
+    guint8 *dst = pf_image_get_data_mutable (out);
+    gsize dst_stride = pf_image_get_stride (out);
+
+    for (int y = 0; y < height && y < gdk_pixbuf_get_height (decoded); y++)
+      for (int x = 0; x < width && x < gdk_pixbuf_get_width (decoded); x++)
+        {
+          const guint8 *s = src + (gsize) y * src_stride + channels * x;
+          guint8 *d = dst + y * dst_stride + 4 * x;
+
+          d[0] = s[0];
+          d[1] = s[channels >= 3 ? 1 : 0];
+          d[2] = s[channels >= 3 ? 2 : 0];
+          d[3] = 255;
+        }
+    /* The decoder's copy of the pixels is zeroed too. */
+    pf_secure_zero ((gpointer) src, (gsize) src_stride * (gdk_pixbuf_get_height (decoded) - 1)
+                                      + gdk_pixbuf_get_width (decoded) * channels);
+  }
+  return out;
+}

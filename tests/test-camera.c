@@ -5,8 +5,11 @@
  * count is known by construction. Nothing here asserts how long anything
  * took. */
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <gio/gunixfdlist.h>
 #include <gst/base/gstbasesrc.h>
 #include <gst/gst.h>
 
@@ -165,6 +168,16 @@ fake_plugin_init (GstPlugin *plugin)
                                        fake_provider_get_type ()) &&
          gst_element_register (plugin, "pffakebusysrc", GST_RANK_NONE,
                                fake_busy_src_get_type ());
+}
+
+static GType fake_pipewire_src_get_type (void);
+
+/* Only where the real one is missing (as on the test machines). */
+static gboolean
+fake_pipewire_plugin_init (GstPlugin *plugin)
+{
+  return gst_element_register (plugin, "pipewiresrc", GST_RANK_NONE,
+                               fake_pipewire_src_get_type ());
 }
 
 /* Device providers are singletons, so this is the one the camera's
@@ -664,6 +677,290 @@ test_dispose_while_streaming (void)
   g_assert_finalize_object (camera);
 }
 
+/* --- A fake camera portal --------------------------------------------- */
+
+/* The camera portal's D-Bus side, as libportal uses it, served from a
+ * thread of its own on a private test bus: libportal's synchronous calls
+ * on the main thread must be answered elsewhere. */
+
+typedef enum
+{
+  PORTAL_GRANT,
+  PORTAL_REFUSE,
+} PortalAnswer;
+
+static struct
+{
+  GMainContext    *context;
+  GMainLoop       *loop;
+  GThread         *thread;
+  GDBusConnection *connection;
+  /* Set by the test between cases; read by the portal thread. */
+  gint             present;
+  gint             answer;
+  gint             access_calls;
+  gint             remote_calls;
+} portal;
+
+static const char portal_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.portal.Camera'>"
+  "    <method name='AccessCamera'>"
+  "      <arg type='a{sv}' name='options' direction='in'/>"
+  "      <arg type='o' name='handle' direction='out'/>"
+  "    </method>"
+  "    <method name='OpenPipeWireRemote'>"
+  "      <arg type='a{sv}' name='options' direction='in'/>"
+  "      <arg type='h' name='fd' direction='out'/>"
+  "    </method>"
+  "    <property name='IsCameraPresent' type='b' access='read'/>"
+  "    <property name='version' type='u' access='read'/>"
+  "  </interface>"
+  "</node>";
+
+static void
+portal_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  if (g_str_equal (method_name, "AccessCamera"))
+    {
+      g_autoptr(GVariant) options = g_variant_get_child_value (parameters, 0);
+      g_autofree char *unique = g_strdup (sender + 1);
+      g_autofree char *path = NULL;
+      const char *token = "t";
+      guint response = g_atomic_int_get (&portal.answer) == PORTAL_GRANT ? 0 : 1;
+
+      g_variant_lookup (options, "handle_token", "&s", &token);
+      g_strdelimit (unique, ".", '_');
+      path = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", unique, token);
+      g_atomic_int_inc (&portal.access_calls);
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
+      /* The real portal answers later, after asking; unicast to the
+       * caller, as the real one does. */
+      g_dbus_connection_emit_signal (connection, sender, path,
+                                     "org.freedesktop.portal.Request", "Response",
+                                     g_variant_new ("(u@a{sv})", response,
+                                                    g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                                     NULL);
+    }
+  else if (g_str_equal (method_name, "OpenPipeWireRemote"))
+    {
+      g_autoptr(GUnixFDList) fds = g_unix_fd_list_new ();
+      int fd = open ("/dev/null", O_RDWR | O_CLOEXEC);
+
+      g_atomic_int_inc (&portal.remote_calls);
+      g_assert_cmpint (g_unix_fd_list_append (fds, fd, NULL), ==, 0);
+      close (fd);
+      g_dbus_method_invocation_return_value_with_unix_fd_list (invocation,
+                                                               g_variant_new ("(h)", 0), fds);
+    }
+  else
+    {
+      g_dbus_method_invocation_return_dbus_error (invocation, "org.freedesktop.DBus.Error.UnknownMethod",
+                                                  method_name);
+    }
+}
+
+static GVariant *
+portal_property_cb (GDBusConnection  *connection,
+                    const char       *sender,
+                    const char       *object_path,
+                    const char       *interface_name,
+                    const char       *property_name,
+                    GError          **error,
+                    gpointer          user_data)
+{
+  if (g_str_equal (property_name, "IsCameraPresent"))
+    return g_variant_new_boolean (g_atomic_int_get (&portal.present));
+  return g_variant_new_uint32 (1);
+}
+
+static gpointer
+portal_thread (gpointer data)
+{
+  static const GDBusInterfaceVTable vtable = { portal_method_cb, portal_property_cb, NULL };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  GAsyncQueue *ready = data;
+
+  g_main_context_push_thread_default (portal.context);
+
+  portal.connection = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
+                                                              G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                              G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                              NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (portal.connection, "/org/freedesktop/portal/desktop",
+                                     info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (portal.connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_async_queue_push (ready, GINT_TO_POINTER (1));
+  g_main_loop_run (portal.loop);
+
+  g_dbus_connection_close_sync (portal.connection, NULL, NULL);
+  g_clear_object (&portal.connection);
+  g_main_context_pop_thread_default (portal.context);
+
+  return NULL;
+}
+
+static void
+portal_start (void)
+{
+  g_autoptr(GAsyncQueue) ready = g_async_queue_new ();
+
+  portal.context = g_main_context_new ();
+  portal.loop = g_main_loop_new (portal.context, FALSE);
+  portal.thread = g_thread_new ("fake-portal", portal_thread, ready);
+  g_async_queue_pop (ready);
+}
+
+static gboolean
+portal_quit_cb (gpointer data)
+{
+  g_main_loop_quit (portal.loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+portal_stop (void)
+{
+  g_main_context_invoke (portal.context, portal_quit_cb, NULL);
+  g_thread_join (portal.thread);
+  g_main_loop_unref (portal.loop);
+  g_main_context_unref (portal.context);
+}
+
+/* pipewiresrc stand-in: a live test source with the real one's "fd"
+ * property, so that the camera's portal path runs to the first frame. */
+static int last_pipewire_fd = -1;
+
+static void
+fake_pipewire_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  last_pipewire_fd = g_value_get_int (value);
+}
+
+static void
+fake_pipewire_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  g_value_set_int (value, last_pipewire_fd);
+}
+
+static void
+fake_pipewire_class_init (gpointer klass,
+                          gpointer data)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->set_property = fake_pipewire_set_property;
+  object_class->get_property = fake_pipewire_get_property;
+  g_object_class_install_property (object_class, 1000,
+                                   g_param_spec_int ("fd", NULL, NULL, -1, G_MAXINT, -1,
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+fake_pipewire_init (GTypeInstance *instance,
+                    gpointer       klass)
+{
+  g_object_set (instance, "is-live", TRUE, "pattern", 6 /* blue */, NULL);
+}
+
+static GType
+fake_pipewire_src_get_type (void)
+{
+  static GType type;
+
+  if (type == 0)
+    {
+      g_autoptr(GstElementFactory) factory = gst_element_factory_find ("videotestsrc");
+      GstPluginFeature *loaded = gst_plugin_feature_load (GST_PLUGIN_FEATURE (factory));
+      GType parent = gst_element_factory_get_element_type (GST_ELEMENT_FACTORY (loaded));
+      GTypeQuery query;
+
+      g_type_query (parent, &query);
+      type = g_type_register_static_simple (parent, "PfFakePipeWireSrc",
+                                            query.class_size, fake_pipewire_class_init,
+                                            query.instance_size, fake_pipewire_init, 0);
+      gst_object_unref (loaded);
+    }
+
+  return type;
+}
+
+static void
+test_portal (void)
+{
+  g_autoptr(PfCamera) camera = g_object_new (PF_TYPE_CAMERA, "use-portal", TRUE, NULL);
+  Recorder rec;
+
+  /* The real provider would try to talk PipeWire over the fake remote. */
+  if (gst_device_provider_factory_find ("pipewiredeviceprovider") != NULL)
+    {
+      g_test_skip ("the PipeWire device provider is installed; the fake portal's remote is not PipeWire");
+      return;
+    }
+
+  recorder_attach (&rec, camera);
+
+  /* The portal knows no camera: nothing is asked. */
+  g_atomic_int_set (&portal.present, FALSE);
+  pf_camera_start (camera);
+  wait_for_state (camera, PF_CAMERA_STATE_NO_CAMERA);
+  g_assert_cmpint (g_atomic_int_get (&portal.access_calls), ==, 0);
+
+  /* Asked, and refused. */
+  g_atomic_int_set (&portal.present, TRUE);
+  g_atomic_int_set (&portal.answer, PORTAL_REFUSE);
+  pf_camera_start (camera);
+  g_assert_cmpint (pf_camera_get_state (camera), ==, PF_CAMERA_STATE_STARTING);
+  wait_for_state (camera, PF_CAMERA_STATE_PERMISSION_DENIED);
+  g_assert_cmpint (g_atomic_int_get (&portal.access_calls), ==, 1);
+  g_assert_cmpint (g_atomic_int_get (&portal.remote_calls), ==, 0);
+  g_assert_nonnull (strstr (pf_camera_get_message (camera), "may not use the camera"));
+
+  /* "Try again", and allowed: the PipeWire remote goes to the source. */
+  g_atomic_int_set (&portal.answer, PORTAL_GRANT);
+  pf_camera_start (camera);
+  wait_for_state (camera, PF_CAMERA_STATE_READY);
+  g_assert_cmpint (g_atomic_int_get (&portal.access_calls), ==, 2);
+  g_assert_cmpint (g_atomic_int_get (&portal.remote_calls), ==, 1);
+  g_assert_cmpint (last_pipewire_fd, >=, 0);
+  g_assert_cmpint (fcntl (last_pipewire_fd, F_GETFD), !=, -1);
+  rec.frames = 0;
+  drain (100);
+  g_assert_cmpuint (rec.frames, >=, 1);
+  g_assert_cmpint (rec.pixel[2], >=, 250);
+
+  /* Access lasts: a restart asks nothing. */
+  pf_camera_stop (camera);
+  pf_camera_start (camera);
+  wait_for_state (camera, PF_CAMERA_STATE_READY);
+  g_assert_cmpint (g_atomic_int_get (&portal.access_calls), ==, 2);
+
+  recorder_clear (&rec);
+}
+
 /* --- Mailbox ---------------------------------------------------------- */
 
 typedef struct
@@ -977,6 +1274,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GTestDBus) bus = NULL;
+  g_autoptr(GstElementFactory) pipewiresrc = NULL;
+  int status;
+
   /* Only the fake cameras: a real webcam on a developer's machine must
    * not change the results. */
   g_setenv ("GST_PLUGIN_FEATURE_RANK",
@@ -984,6 +1285,19 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   gst_init (&argc, &argv);
+
+  /* A private session bus for the fake portal, before anything connects
+   * to the real one. */
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  portal_start ();
+
+  pipewiresrc = gst_element_factory_find ("pipewiresrc");
+  if (pipewiresrc == NULL)
+    g_assert_true (gst_plugin_register_static (GST_VERSION_MAJOR, GST_VERSION_MINOR, "pffakepipewire",
+                                               "A stand-in for pipewiresrc", fake_pipewire_plugin_init,
+                                               "0.1", "GPL", "id-preflight", "id-preflight",
+                                               "https://example.invalid"));
   g_assert_true (gst_plugin_register_static (GST_VERSION_MAJOR, GST_VERSION_MINOR, "pffake",
                                              "Fake cameras for tests", fake_plugin_init, "0.1",
                                              "GPL", "id-preflight", "id-preflight",
@@ -1002,10 +1316,16 @@ main (int   argc,
   g_test_add_func ("/pf/camera/pulled-out", test_pulled_out);
   g_test_add_func ("/pf/camera/busy", test_busy);
   g_test_add_func ("/pf/camera/dispose-while-streaming", test_dispose_while_streaming);
+  g_test_add_func ("/pf/camera/portal", test_portal);
   g_test_add_func ("/pf/camera/mailbox", test_mailbox);
   g_test_add_func ("/pf/frame-worker/newest", test_worker_newest);
   g_test_add_func ("/pf/frame-worker/dispose-busy", test_worker_dispose_busy);
   g_test_add_func ("/pf/frame-worker/photo-check", test_worker_photo_check);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  portal_stop ();
+  g_test_dbus_down (bus);
+
+  return status;
 }

@@ -22,6 +22,8 @@ start_description (PfCamera *self)
   /* In gst-launch syntax caps only stand between two elements, yet a
    * description naturally ends in caps ("videotestsrc ! video/x-raw,..."):
    * a pass-through element closes it. */
+  pf_camera_set_current_device (self, NULL);
+
   full = g_strdup_printf ("%s ! identity silent=true", self->pipeline_description);
   bin = gst_parse_bin_from_description_full (full, TRUE, context,
                                              GST_PARSE_FLAG_FATAL_ERRORS, &error);

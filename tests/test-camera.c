@@ -1137,57 +1137,86 @@ last_result_is_99 (gpointer data)
          g_array_index (results->indices, guint, results->indices->len - 1) == 99;
 }
 
-static void
-test_worker_newest (void)
+/* A gated worker, its results and the release count, set up the same way
+ * for each worker test. */
+typedef struct
 {
-  Gate gate = { 0 };
-  PfFrameWorker *worker = pf_frame_worker_new (gated_analysis, &gate, gate_free, g_free);
-  Results results = { g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
-  PfFrameWorkerCounts counts;
+  Gate           gate;
+  PfFrameWorker *worker;
+  Results        results;
+} WorkerFixture;
 
-  g_signal_connect (worker, "result", G_CALLBACK (result_cb), &results);
+static void
+worker_fixture_init (WorkerFixture *f)
+{
+  memset (f, 0, sizeof *f);
+  f->worker = pf_frame_worker_new (gated_analysis, &f->gate, gate_free, g_free);
+  f->results.indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (f->worker, "result", G_CALLBACK (result_cb), &f->results);
 
   released_images = 0;
   pf_image_set_release_observer (observe_release);
+}
 
-  /* Frame 0 is taken at once; 1..99 arrive while it is analysed. */
-  for (guint i = 0; i < 100; i++)
+/* Submits frames 0..n-1; frame 0 is taken at once and held at the gate,
+ * so the others all arrive while the worker is busy. */
+static void
+worker_fixture_submit (WorkerFixture *f,
+                       guint          n)
+{
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(PfImage) frame = indexed_frame (i);
 
-      pf_frame_worker_submit (worker, frame);
+      pf_frame_worker_submit (f->worker, frame);
       if (i == 0)
-        gate_wait_entered (&gate, 1);
+        gate_wait_entered (&f->gate, 1);
     }
+}
+
+static void
+worker_fixture_clear (WorkerFixture *f)
+{
+  pf_image_set_release_observer (NULL);
+  g_array_unref (f->results.indices);
+  g_mutex_clear (&f->gate.lock);
+  g_cond_clear (&f->gate.cond);
+}
+
+static void
+test_worker_newest (void)
+{
+  WorkerFixture f;
+  PfFrameWorkerCounts counts;
+
+  worker_fixture_init (&f);
+  worker_fixture_submit (&f, 100);
 
   /* Only the newest waits; the 98 in between were freed, not queued. */
-  pf_frame_worker_get_counts (worker, &counts);
+  pf_frame_worker_get_counts (f.worker, &counts);
   g_assert_cmpuint (counts.submitted, ==, 100);
   g_assert_cmpuint (counts.dropped, ==, 98);
   g_assert_cmpuint (released_images, ==, 98);
 
-  gate_open (&gate);
-  iterate_until (last_result_is_99, &results);
+  gate_open (&f.gate);
+  iterate_until (last_result_is_99, &f.results);
 
-  pf_frame_worker_get_counts (worker, &counts);
+  pf_frame_worker_get_counts (f.worker, &counts);
   g_assert_cmpuint (counts.analysed, ==, 2);
-  g_assert_cmpuint (counts.delivered, ==, results.indices->len);
+  g_assert_cmpuint (counts.delivered, ==, f.results.indices->len);
   g_assert_cmpuint (counts.delivered + counts.superseded, ==, 2);
-  g_assert_cmpuint (results.off_main, ==, 0);
+  g_assert_cmpuint (f.results.off_main, ==, 0);
   /* In the order of the frames. */
-  for (guint i = 1; i < results.indices->len; i++)
-    g_assert_cmpuint (g_array_index (results.indices, guint, i - 1), <,
-                      g_array_index (results.indices, guint, i));
+  for (guint i = 1; i < f.results.indices->len; i++)
+    g_assert_cmpuint (g_array_index (f.results.indices, guint, i - 1), <,
+                      g_array_index (f.results.indices, guint, i));
 
-  g_assert_finalize_object (worker);
-  g_assert_true (gate.freed);
-  pf_image_set_release_observer (NULL);
+  g_assert_finalize_object (f.worker);
+  g_assert_true (f.gate.freed);
   /* Every frame went, none stayed behind in the worker. */
   g_assert_cmpuint (released_images, ==, 100);
 
-  g_array_unref (results.indices);
-  g_mutex_clear (&gate.lock);
-  g_cond_clear (&gate.cond);
+  worker_fixture_clear (&f);
 }
 
 static gpointer
@@ -1201,40 +1230,25 @@ open_gate_later (gpointer data)
 static void
 test_worker_dispose_busy (void)
 {
-  Gate gate = { 0 };
-  PfFrameWorker *worker = pf_frame_worker_new (gated_analysis, &gate, gate_free, g_free);
-  Results results = { g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+  WorkerFixture f;
   GThread *opener;
 
-  g_signal_connect (worker, "result", G_CALLBACK (result_cb), &results);
-  released_images = 0;
-  pf_image_set_release_observer (observe_release);
-
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autoptr(PfImage) frame = indexed_frame (i);
-
-      pf_frame_worker_submit (worker, frame);
-      if (i == 0)
-        gate_wait_entered (&gate, 1);
-    }
+  worker_fixture_init (&f);
+  worker_fixture_submit (&f, 3);
 
   /* Dropped while frame 0 is being analysed: dispose waits for that
    * analysis, never starts frame 2, and delivers nothing afterwards. */
-  opener = g_thread_new ("opener", open_gate_later, &gate);
-  g_assert_finalize_object (worker);
+  opener = g_thread_new ("opener", open_gate_later, &f.gate);
+  g_assert_finalize_object (f.worker);
   g_thread_join (opener);
 
-  g_assert_true (gate.freed);
-  g_assert_cmpuint (gate.entered, ==, 1);
+  g_assert_true (f.gate.freed);
+  g_assert_cmpuint (f.gate.entered, ==, 1);
   drain (20);
-  g_assert_cmpuint (results.indices->len, ==, 0);
-  pf_image_set_release_observer (NULL);
+  g_assert_cmpuint (f.results.indices->len, ==, 0);
   g_assert_cmpuint (released_images, ==, 3);
 
-  g_array_unref (results.indices);
-  g_mutex_clear (&gate.lock);
-  g_cond_clear (&gate.cond);
+  worker_fixture_clear (&f);
 }
 
 static void

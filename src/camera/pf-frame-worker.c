@@ -231,7 +231,8 @@ photo_check_func (PfImage  *image,
 
 /**
  * pf_frame_worker_new_photo_check:
- * @options: (nullable): passed to pf_photo_check(); copied
+ * @options: (nullable): passed to pf_photo_check(); copied, with
+ *   #PfPhotoOptions.live set, since the frames come from a camera
  *
  * A worker whose results are #PfPhotoReport.
  *

@@ -112,9 +112,11 @@ append_result (GString     *out,
                             corners[0].x, corners[0].y, corners[1].x, corners[1].y,
                             corners[2].x, corners[2].y, corners[3].x, corners[3].y);
 
-  /* A stable sort (GLib 2.32 and later), so equal severities keep the
-   * checks' order. */
-  sorted = g_ptr_array_copy (findings, NULL, NULL);
+  /* Borrowed pointers; a stable sort (GLib 2.32 and later), so equal
+   * severities keep the checks' order. */
+  sorted = g_ptr_array_new_full (findings->len, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (findings, i));
   g_ptr_array_sort (sorted, compare_severity_cb);
 
   for (guint i = 0; i < sorted->len; i++)

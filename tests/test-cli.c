@@ -1,0 +1,608 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The built id-preflight-check, run as a person or a script would: on
+ * generated photos (specimen documents, encoded as PNG and JPEG) and on bad
+ * files, checking its exit status, its JSON against the documented schema,
+ * its plain report and its messages. */
+
+#include <string.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "pf-specimen.h"
+
+/* Every photo check; each must report on a photo of a document, with an
+ * "ok" finding when it passed. */
+static const char * const check_ids[] = {
+  "photo.outline", "photo.corners", "photo.size", "photo.blur", "photo.glare",
+  "photo.exposure", "photo.angle", "photo.obstruction", "photo.background", "photo.copy",
+};
+
+static const char *cli;
+static char *tmp_dir;
+static char *work_dir;   /* the program's working directory: must stay empty */
+static char *home_dir;   /* its HOME and XDG directories: must stay empty */
+
+static char *good_png;
+static char *good_jpg;
+static char *empty_desk;
+static char *empty_file;
+static char *cut_png;
+static char *text_file;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run                *run,
+         const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, work_dir);
+  /* Untranslated messages, and a home where anything written would show. */
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "HOME", home_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home_dir, TRUE);
+
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  /* A crash is never an answer, whatever the input. */
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("%s %s crashed (signal %d): %s", cli, args[0] != NULL ? args[0] : "",
+             g_subprocess_get_term_sig (process), run->err);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+save_image (PfImage    *image,
+            const char *name,
+            const char *type)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  pixbuf = gdk_pixbuf_new_from_data (pf_image_get_data_mutable (image), GDK_COLORSPACE_RGB, TRUE, 8,
+                                     pf_image_get_width (image), pf_image_get_height (image),
+                                     pf_image_get_stride (image), NULL, NULL);
+  if (g_str_equal (type, "jpeg"))
+    {
+      /* JPEG has no alpha. */
+      g_autoptr(GdkPixbuf) opaque = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8,
+                                                    gdk_pixbuf_get_width (pixbuf),
+                                                    gdk_pixbuf_get_height (pixbuf));
+
+      gdk_pixbuf_composite_color (pixbuf, opaque, 0, 0,
+                                  gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf),
+                                  0, 0, 1, 1, GDK_INTERP_NEAREST, 255, 0, 0, 1, 0, 0);
+      gdk_pixbuf_save (opaque, path, "jpeg", &error, "quality", "92", NULL);
+    }
+  else
+    gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static char *
+write_bytes (const char *name,
+             const char *data,
+             gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+make_photos (void)
+{
+  g_autoptr(PfSpecimen) good = NULL;
+  g_autoptr(PfSpecimen) desk = NULL;
+  g_autofree char *png = NULL;
+  g_autoptr(GError) error = NULL;
+  PfSpecimenParams params;
+  gsize len = 0;
+
+  /* A sharp, centred, well-lit card on a dark desk: nothing to change. */
+  pf_specimen_params_init (&params);
+  params.layout = PF_SPECIMEN_TD1;
+  params.seed = 42;
+  params.frame_width = 1280;
+  params.frame_height = 720;
+  good = pf_specimen_new (&params);
+  good_png = save_image (good->image, "good.png", "png");
+  good_jpg = save_image (good->image, "good.jpg", "jpeg");
+
+  /* The same desk with no document on it. */
+  params.no_document = TRUE;
+  desk = pf_specimen_new (&params);
+  empty_desk = save_image (desk->image, "empty-desk.png", "png");
+
+  empty_file = write_bytes ("empty.jpg", "", 0);
+  text_file = write_bytes ("notes.jpg", "Just a note, not a photo.\n", 26);
+
+  g_file_get_contents (good_png, &png, &len, &error);
+  g_assert_no_error (error);
+  cut_png = write_bytes ("cut.png", png, len / 2);
+}
+
+static void
+assert_number (JsonNode *node)
+{
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  g_assert_true (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
+                 json_node_get_value_type (node) == G_TYPE_INT64);
+}
+
+static void
+assert_string_member (JsonObject *object,
+                      const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  g_assert_true (json_node_get_value_type (node) == G_TYPE_STRING);
+}
+
+/* One finding: { "id", "severity", "title", "advice", "region" }. */
+static void
+assert_finding_schema (JsonObject *finding)
+{
+  const char *severity;
+  JsonNode *region;
+
+  g_assert_cmpuint (json_object_get_size (finding), ==, 5);
+  assert_string_member (finding, "id");
+  assert_string_member (finding, "severity");
+  assert_string_member (finding, "title");
+  assert_string_member (finding, "advice");
+
+  severity = json_object_get_string_member (finding, "severity");
+  g_assert_true (g_str_equal (severity, "ok") || g_str_equal (severity, "caution") ||
+                 g_str_equal (severity, "blocker"));
+  g_assert_cmpstr (json_object_get_string_member (finding, "title"), !=, "");
+  /* Whatever is not fine says what to do. */
+  if (!g_str_equal (severity, "ok"))
+    g_assert_cmpstr (json_object_get_string_member (finding, "advice"), !=, "");
+
+  region = json_object_get_member (finding, "region");
+  g_assert_nonnull (region);
+  if (!JSON_NODE_HOLDS_NULL (region))
+    {
+      JsonObject *rect = json_node_get_object (region);
+
+      g_assert_cmpuint (json_object_get_size (rect), ==, 4);
+      assert_number (json_object_get_member (rect, "x"));
+      assert_number (json_object_get_member (rect, "y"));
+      assert_number (json_object_get_member (rect, "width"));
+      assert_number (json_object_get_member (rect, "height"));
+    }
+}
+
+/* A file that was read: { "path", "width", "height", "outline",
+ * "findings", "metrics" }. Returns the worst severity: 0 ok, 1 caution,
+ * 2 blocker. */
+static int
+assert_file_schema (JsonObject *file)
+{
+  JsonNode *outline = json_object_get_member (file, "outline");
+  JsonArray *findings;
+  JsonObject *metrics;
+  GList *names;
+  int worst = 0;
+
+  assert_string_member (file, "path");
+  g_assert_false (json_object_has_member (file, "error"));
+  g_assert_cmpint (json_object_get_int_member (file, "width"), >=, 1);
+  g_assert_cmpint (json_object_get_int_member (file, "height"), >=, 1);
+
+  g_assert_nonnull (outline);
+  if (!JSON_NODE_HOLDS_NULL (outline))
+    {
+      JsonArray *corners = json_node_get_array (outline);
+
+      g_assert_cmpuint (json_array_get_length (corners), ==, 4);
+      for (guint i = 0; i < 4; i++)
+        {
+          JsonArray *point = json_array_get_array_element (corners, i);
+
+          g_assert_cmpuint (json_array_get_length (point), ==, 2);
+          assert_number (json_array_get_element (point, 0));
+          assert_number (json_array_get_element (point, 1));
+        }
+    }
+
+  findings = json_object_get_array_member (file, "findings");
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (json_array_get_length (findings), >, 0);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const char *severity;
+
+      assert_finding_schema (finding);
+      severity = json_object_get_string_member (finding, "severity");
+      worst = MAX (worst, g_str_equal (severity, "blocker") ? 2 : g_str_equal (severity, "caution") ? 1 : 0);
+    }
+
+  metrics = json_object_get_object_member (file, "metrics");
+  g_assert_nonnull (metrics);
+  names = json_object_get_members (metrics);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (metrics, l->data);
+
+      /* null only for a value that could not be measured */
+      if (!JSON_NODE_HOLDS_NULL (value))
+        assert_number (value);
+    }
+  g_list_free (names);
+
+  return worst;
+}
+
+static JsonObject *
+find_check (JsonObject *file,
+            const char *id)
+{
+  JsonArray *findings = json_object_get_array_member (file, "findings");
+  JsonObject *found = NULL;
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (finding, "id"), id))
+        found = finding;
+    }
+
+  return found;
+}
+
+static JsonArray *
+parse_files (JsonParser *parser,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "files"));
+
+  return json_object_get_array_member (root, "files");
+}
+
+static void
+test_good_photo_text (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *args[] = { good_png, NULL };
+
+  run_cli (&run, args);
+  if (run.status != 0)
+    g_error ("a pristine specimen needs attention, the report says:\n%s", run.out);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, good_png));
+  g_assert_nonnull (strstr (run.out, "1280 × 720 pixels"));
+  for (guint i = 0; i < G_N_ELEMENTS (check_ids); i++)
+    g_assert_nonnull (strstr (run.out, check_ids[i]));
+  g_assert_nonnull (strstr (run.out, "Nothing needs attention."));
+}
+
+static void
+test_good_photo_json (void)
+{
+  const char *formats[] = { good_png, good_jpg };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      const char *args[] = { "--json", formats[f], NULL };
+      JsonArray *files;
+      JsonObject *file;
+
+      run_cli (&run, args);
+      g_assert_cmpstr (run.err, ==, "");
+      files = parse_files (parser, run.out);
+      g_assert_cmpuint (json_array_get_length (files), ==, 1);
+      file = json_array_get_object_element (files, 0);
+
+      g_assert_cmpint (assert_file_schema (file), ==, 0);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, formats[f]);
+      g_assert_cmpint (json_object_get_int_member (file, "width"), ==, 1280);
+      g_assert_cmpint (json_object_get_int_member (file, "height"), ==, 720);
+      g_assert_false (JSON_NODE_HOLDS_NULL (json_object_get_member (file, "outline")));
+
+      /* "Checked and fine" for every check, never silence. */
+      for (guint i = 0; i < G_N_ELEMENTS (check_ids); i++)
+        {
+          JsonObject *finding = find_check (file, check_ids[i]);
+
+          if (finding == NULL)
+            g_error ("%s: no finding from %s", formats[f], check_ids[i]);
+          g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "ok");
+        }
+    }
+}
+
+static void
+test_needs_attention (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *args[] = { "--json", empty_desk, good_png, NULL };
+  JsonArray *files;
+  JsonObject *desk;
+  JsonObject *outline;
+
+  run_cli (&run, args);
+  files = parse_files (parser, run.out);
+  g_assert_cmpuint (json_array_get_length (files), ==, 2);
+
+  desk = json_array_get_object_element (files, 0);
+  g_assert_cmpint (assert_file_schema (desk), >=, 1);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (desk, "outline")));
+  outline = find_check (desk, "photo.outline");
+  g_assert_nonnull (outline);
+  g_assert_cmpstr (json_object_get_string_member (outline, "severity"), !=, "ok");
+
+  g_assert_cmpint (assert_file_schema (json_array_get_object_element (files, 1)), ==, 0);
+  /* One file needs attention: that decides the status. */
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+static void
+test_needs_attention_text (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *args[] = { empty_desk, NULL };
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "photo.outline"));
+  g_assert_null (strstr (run.out, "Nothing needs attention."));
+}
+
+typedef struct
+{
+  const char **path;
+  const char  *message;
+} BadFile;
+
+static void
+test_bad_files (void)
+{
+  const BadFile bad[] = {
+    { (const char **) &empty_file, "This file is empty." },
+    { (const char **) &cut_png, "The picture is incomplete" },
+    { (const char **) &text_file, "This file is not a picture." },
+    { (const char **) &tmp_dir, "This is a folder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *expected = g_strdup_printf ("%s: %s", *bad[i].path, bad[i].message);
+      const char *args[] = { *bad[i].path, NULL };
+
+      run_cli (&run, args);
+      g_assert_cmpint (run.status, ==, 2);
+      if (!g_str_has_prefix (run.err, expected))
+        g_error ("expected “%s” on stderr, got “%s”", expected, run.err);
+      /* Nothing checked, so no report. */
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+static void
+test_json_mixed (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *missing = g_build_filename (tmp_dir, "no-such-photo.jpg", NULL);
+  const char *args[] = { "--json", good_png, empty_file, empty_desk, missing, cut_png, NULL };
+  const guint unreadable[] = { 1, 3, 4 };
+  JsonArray *files;
+
+  run_cli (&run, args);
+  /* A file that could not be read wins over one that needs attention. */
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "This file is empty."));
+  g_assert_nonnull (strstr (run.err, "This file does not exist."));
+  g_assert_nonnull (strstr (run.err, "The picture is incomplete"));
+
+  files = parse_files (parser, run.out);
+  g_assert_cmpuint (json_array_get_length (files), ==, 5);
+
+  /* In the order given. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, i), "path"),
+                     ==, args[i + 1]);
+
+  g_assert_cmpint (assert_file_schema (json_array_get_object_element (files, 0)), ==, 0);
+  g_assert_cmpint (assert_file_schema (json_array_get_object_element (files, 2)), >=, 1);
+
+  /* Unreadable files: exactly { "path", "error" }. */
+  for (guint i = 0; i < G_N_ELEMENTS (unreadable); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, unreadable[i]);
+
+      g_assert_cmpuint (json_object_get_size (file), ==, 2);
+      assert_string_member (file, "error");
+      g_assert_cmpstr (json_object_get_string_member (file, "error"), !=, "");
+    }
+}
+
+static void
+test_usage (void)
+{
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { NULL };
+
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "no photo given"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "--kind", "library-card", good_png, NULL };
+
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "library-card"));
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    const char *args[] = { "--json", "--kind", "id-card", good_png, NULL };
+
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (json_array_get_length (parse_files (parser, run.out)), ==, 1);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "--help", NULL };
+
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--json"));
+    g_assert_nonnull (strstr (run.out, "--kind"));
+  }
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Run last: after every run above, nothing was written where the program
+ * ran nor in its home. */
+static void
+test_writes_nothing (void)
+{
+  g_assert_cmpuint (count_entries (work_dir), ==, 0);
+  g_assert_cmpuint (count_entries (home_dir), ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* meson passes the program as the argument; by hand, PF_CLI works too. */
+  cli = argc > 1 ? argv[1] : g_getenv ("PF_CLI");
+  if (cli == NULL)
+    {
+      g_printerr ("Usage: test-cli PATH-TO-id-preflight-check (or set PF_CLI)\n");
+      return 1;
+    }
+
+  tmp_dir = g_dir_make_tmp ("pf-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  work_dir = g_build_filename (tmp_dir, "work", NULL);
+  home_dir = g_build_filename (tmp_dir, "home", NULL);
+  g_mkdir (work_dir, 0700);
+  g_mkdir (home_dir, 0700);
+  make_photos ();
+
+  g_test_add_func ("/pf/cli/good-photo-text", test_good_photo_text);
+  g_test_add_func ("/pf/cli/good-photo-json", test_good_photo_json);
+  g_test_add_func ("/pf/cli/needs-attention-json", test_needs_attention);
+  g_test_add_func ("/pf/cli/needs-attention-text", test_needs_attention_text);
+  g_test_add_func ("/pf/cli/bad-files", test_bad_files);
+  g_test_add_func ("/pf/cli/json-mixed", test_json_mixed);
+  g_test_add_func ("/pf/cli/usage", test_usage);
+  /* Last: it looks at what all the runs before it left behind. */
+  g_test_add_func ("/pf/cli/writes-nothing", test_writes_nothing);
+
+  status = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (work_dir);
+  g_free (home_dir);
+  g_free (good_png);
+  g_free (good_jpg);
+  g_free (empty_desk);
+  g_free (empty_file);
+  g_free (cut_png);
+  g_free (text_file);
+
+  return status;
+}

@@ -687,6 +687,7 @@ typedef enum
 {
   PORTAL_GRANT,
   PORTAL_REFUSE,
+  PORTAL_HOLD,    /* the person has not answered yet */
 } PortalAnswer;
 
 static struct
@@ -734,7 +735,7 @@ portal_method_cb (GDBusConnection       *connection,
       g_autofree char *unique = g_strdup (sender + 1);
       g_autofree char *path = NULL;
       const char *token = "t";
-      guint response = g_atomic_int_get (&portal.answer) == PORTAL_GRANT ? 0 : 1;
+      PortalAnswer answer = g_atomic_int_get (&portal.answer);
 
       g_variant_lookup (options, "handle_token", "&s", &token);
       g_strdelimit (unique, ".", '_');
@@ -744,11 +745,12 @@ portal_method_cb (GDBusConnection       *connection,
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
       /* The real portal answers later, after asking; unicast to the
        * caller, as the real one does. */
-      g_dbus_connection_emit_signal (connection, sender, path,
-                                     "org.freedesktop.portal.Request", "Response",
-                                     g_variant_new ("(u@a{sv})", response,
-                                                    g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
-                                     NULL);
+      if (answer != PORTAL_HOLD)
+        g_dbus_connection_emit_signal (connection, sender, path,
+                                       "org.freedesktop.portal.Request", "Response",
+                                       g_variant_new ("(u@a{sv})", answer == PORTAL_GRANT ? 0 : 1,
+                                                      g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                                       NULL);
     }
   else if (g_str_equal (method_name, "OpenPipeWireRemote"))
     {
@@ -959,6 +961,40 @@ test_portal (void)
   g_assert_cmpint (g_atomic_int_get (&portal.access_calls), ==, 2);
 
   recorder_clear (&rec);
+}
+
+static gboolean
+portal_asked_3_times (gpointer data)
+{
+  return g_atomic_int_get (&portal.access_calls) >= 3;
+}
+
+static void
+test_portal_restart_while_asking (void)
+{
+  g_autoptr(PfCamera) camera = g_object_new (PF_TYPE_CAMERA, "use-portal", TRUE, NULL);
+
+  if (gst_device_provider_factory_find ("pipewiredeviceprovider") != NULL)
+    {
+      g_test_skip ("the PipeWire device provider is installed; the fake portal's remote is not PipeWire");
+      return;
+    }
+
+  /* The question stays open; the page is left and opened again. */
+  g_atomic_int_set (&portal.present, TRUE);
+  g_atomic_int_set (&portal.access_calls, 2);
+  g_atomic_int_set (&portal.answer, PORTAL_HOLD);
+  pf_camera_start (camera);
+  iterate_until (portal_asked_3_times, NULL);
+  pf_camera_stop (camera);
+  g_assert_cmpint (pf_camera_get_state (camera), ==, PF_CAMERA_STATE_STOPPED);
+
+  /* The withdrawn question must not leave the camera waiting for ever:
+   * it asks again, and this time the answer is yes. */
+  g_atomic_int_set (&portal.answer, PORTAL_GRANT);
+  pf_camera_start (camera);
+  wait_for_state (camera, PF_CAMERA_STATE_READY);
+  g_assert_cmpint (g_atomic_int_get (&portal.access_calls), ==, 4);
 }
 
 /* --- Mailbox ---------------------------------------------------------- */
@@ -1331,6 +1367,7 @@ main (int   argc,
   g_test_add_func ("/pf/camera/busy", test_busy);
   g_test_add_func ("/pf/camera/dispose-while-streaming", test_dispose_while_streaming);
   g_test_add_func ("/pf/camera/portal", test_portal);
+  g_test_add_func ("/pf/camera/portal-restart-while-asking", test_portal_restart_while_asking);
   g_test_add_func ("/pf/camera/mailbox", test_mailbox);
   g_test_add_func ("/pf/frame-worker/newest", test_worker_newest);
   g_test_add_func ("/pf/frame-worker/dispose-busy", test_worker_dispose_busy);

@@ -188,7 +188,13 @@ portal_open_cb (GObject      *object,
     pf_camera_set_state (self, PF_CAMERA_STATE_NO_CAMERA, NULL);
   else if (g_error_matches (error, PF_CAMERA_ERROR, PF_CAMERA_ERROR_PERMISSION_DENIED))
     pf_camera_set_state (self, PF_CAMERA_STATE_PERMISSION_DENIED, NULL);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Stopped, then started again before the withdrawn question closed:
+       * ask anew. (A refusal comes as PERMISSION_DENIED.) */
+      pf_camera_request_portal (self);
+    }
+  else
     pf_camera_set_state (self, PF_CAMERA_STATE_ERROR,
                          _("The camera could not be reached through the system’s camera access. "
                            "Try again, or use a photo file instead."));

@@ -11,6 +11,9 @@ void
 pf_test_ui_init (int    *argc,
                  char ***argv)
 {
+  /* Cairo draws the same pixels on every machine, and faster than GL
+   * emulated in software on a virtual display. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
@@ -62,6 +65,7 @@ pf_test_ui_settle (GtkWidget *widget)
 
   if (!timed_out)
     g_source_remove (timeout);
+
   if (handler != 0)
     g_signal_handler_disconnect (clock, handler);
 

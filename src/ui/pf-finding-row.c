@@ -91,8 +91,8 @@ pf_finding_row_class_init (PfFindingRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pf-finding-row.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pf-finding-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PfFindingRow, severity_image);
   gtk_widget_class_bind_template_child (widget_class, PfFindingRow, severity_label);
 }

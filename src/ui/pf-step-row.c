@@ -40,7 +40,6 @@ update (PfStepRow *self)
   const char *title = pf_step_get_title (self->step);
 
   gtk_label_set_label (self->title_label, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_image), self->has_status);
 
   if (self->has_status)
     {
@@ -53,6 +52,9 @@ update (PfStepRow *self)
     }
   else
     {
+      /* A step that checks nothing, like the summary, gets a plain icon so
+       * that the titles stay in line. */
+      gtk_image_set_from_icon_name (self->status_image, "view-list-bullet-symbolic");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                       -1);
@@ -143,8 +145,8 @@ pf_step_row_class_init (PfStepRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pf-step-row.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pf-step-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PfStepRow, status_image);
   gtk_widget_class_bind_template_child (widget_class, PfStepRow, title_label);
 }

@@ -141,6 +141,8 @@ visible_page_changed_cb (PfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next",
                                  (guint) index + 1 < N_WIZARD_STEPS);
+  /* The last step has nowhere to go; a greyed-out Next would only puzzle. */
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), (guint) index + 1 < N_WIZARD_STEPS);
   update_next_button (self);
 
   pf_wizard_page_shown (page);
@@ -295,8 +297,8 @@ pf_window_class_init (PfWindowClass *klass)
   object_class->dispose = pf_window_dispose;
   window_class->close_request = pf_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pf-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PfWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PfWindow, content);
@@ -312,8 +314,10 @@ pf_window_class_init (PfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "s", go_to_step_cb);
   gtk_widget_class_install_action (widget_class, "win.show-steps", NULL, show_steps_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,

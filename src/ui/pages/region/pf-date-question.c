@@ -108,8 +108,8 @@ pf_date_question_class_init (PfDateQuestionClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pages/region/pf-date-question.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/region/pf-date-question.ui");
   gtk_widget_class_bind_template_child (widget_class, PfDateQuestion, question_label);
   gtk_widget_class_bind_template_child (widget_class, PfDateQuestion, day_button);
   gtk_widget_class_bind_template_child (widget_class, PfDateQuestion, month_button);

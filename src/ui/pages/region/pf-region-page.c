@@ -220,8 +220,8 @@ pf_region_page_class_init (PfRegionPageClass *klass)
   g_type_ensure (PF_TYPE_DATE_QUESTION);
   g_type_ensure (PF_TYPE_FINDING_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pages/region/pf-region-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/region/pf-region-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, question);

@@ -76,7 +76,8 @@ toggled_cb (PfQuizItem *self)
 
   /* Translators: the verdict on an answer, then why, e.g. "Right: this is a
    * scam. Support never writes to you first." */
-  feedback = g_strdup_printf (_("%s %s"), verdict, self->explanation != NULL ? self->explanation : "");
+  feedback = g_strdup_printf (_("%s %s"), verdict,
+                              self->explanation != NULL ? self->explanation : "");
   gtk_label_set_label (self->feedback_label, feedback);
   pf_status_show (self->feedback_image,
                   correct ? PF_STEP_STATUS_OK : PF_STEP_STATUS_CAUTION,
@@ -186,8 +187,8 @@ pf_quiz_item_class_init (PfQuizItemClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pages/safety/pf-quiz-item.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/safety/pf-quiz-item.ui");
   gtk_widget_class_bind_template_child (widget_class, PfQuizItem, where_label);
   gtk_widget_class_bind_template_child (widget_class, PfQuizItem, message_label);
   gtk_widget_class_bind_template_child (widget_class, PfQuizItem, scam_button);

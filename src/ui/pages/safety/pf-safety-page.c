@@ -92,8 +92,8 @@ pf_safety_page_class_init (PfSafetyPageClass *klass)
   g_type_ensure (PF_TYPE_QUIZ_ITEM);
   g_type_ensure (PF_TYPE_FINDING_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pages/safety/pf-safety-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/safety/pf-safety-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PfSafetyPage, quiz_box);
   gtk_widget_class_bind_template_child (widget_class, PfSafetyPage, result_group);
   gtk_widget_class_bind_template_child (widget_class, PfSafetyPage, result_row);

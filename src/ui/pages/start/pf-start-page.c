@@ -104,8 +104,8 @@ pf_start_page_class_init (PfStartPageClass *klass)
 
   page_class->session_changed = pf_start_page_session_changed;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pages/start/pf-start-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/start/pf-start-page.ui");
   for (guint i = 0; i < N_KINDS; i++)
     {
       g_autofree char *row = g_strconcat (names[i], "_row", NULL);

@@ -38,6 +38,29 @@ append_count (GString *counts,
   g_free (part);
 }
 
+/* "2 steps need attention": how many steps have @status, in words. */
+static char *
+count_steps (PfStepStatus status,
+             guint        n)
+{
+  switch (status)
+    {
+    case PF_STEP_STATUS_BLOCKER:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step has a blocker",
+                                           "%u steps have a blocker", n), n);
+    case PF_STEP_STATUS_CAUTION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step needs attention",
+                                           "%u steps need attention", n), n);
+    case PF_STEP_STATUS_OK:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step is fine",
+                                           "%u steps are fine", n), n);
+    case PF_STEP_STATUS_UNCHECKED:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step not checked yet",
+                                           "%u steps not checked yet", n), n);
+    }
+}
+
 static void
 update_overview (PfSummaryPage *self)
 {
@@ -51,8 +74,9 @@ update_overview (PfSummaryPage *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      PfStepStatus status = pf_session_get_status (session,
-                                                   pf_summary_step_get_step (PF_SUMMARY_STEP (child)));
+      PfStep step = pf_summary_step_get_step (PF_SUMMARY_STEP (child));
+      PfStepStatus status = pf_session_get_status (session, step);
+
       n[status]++;
       worst = MAX (worst, status);
     }
@@ -60,25 +84,9 @@ update_overview (PfSummaryPage *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     worst == PF_STEP_STATUS_UNCHECKED ? "empty" : "results");
 
-  if (n[PF_STEP_STATUS_BLOCKER] > 0)
-    append_count (counts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step has a blocker",
-                                                        "%u steps have a blocker",
-                                                        n[PF_STEP_STATUS_BLOCKER]),
-                                           n[PF_STEP_STATUS_BLOCKER]));
-  if (n[PF_STEP_STATUS_CAUTION] > 0)
-    append_count (counts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step needs attention",
-                                                        "%u steps need attention",
-                                                        n[PF_STEP_STATUS_CAUTION]),
-                                           n[PF_STEP_STATUS_CAUTION]));
-  if (n[PF_STEP_STATUS_OK] > 0)
-    append_count (counts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step is fine", "%u steps are fine",
-                                                        n[PF_STEP_STATUS_OK]),
-                                           n[PF_STEP_STATUS_OK]));
-  if (n[PF_STEP_STATUS_UNCHECKED] > 0)
-    append_count (counts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step not checked yet",
-                                                        "%u steps not checked yet",
-                                                        n[PF_STEP_STATUS_UNCHECKED]),
-                                           n[PF_STEP_STATUS_UNCHECKED]));
+  for (int status = PF_STEP_STATUS_BLOCKER; status >= PF_STEP_STATUS_UNCHECKED; status--)
+    if (n[status] > 0)
+      append_count (counts, count_steps (status, n[status]));
 
   switch (worst)
     {
@@ -101,9 +109,9 @@ update_overview (PfSummaryPage *self)
       else
         {
           headline = _("Everything Checked Looks Fine");
-          advice = _("Nothing here explains the rejection. Wait a while rather than retrying at "
-                     "once, use a stable connection, try the service’s phone app, and if it still "
-                     "fails, open a ticket in the service’s official help centre.");
+          advice = _("Nothing here explains the rejection. Wait a while rather than retrying "
+                     "at once, use a stable connection, try the service’s phone app, and if it "
+                     "still fails, open a ticket in the service’s official help centre.");
         }
       break;
     case PF_STEP_STATUS_UNCHECKED:
@@ -171,8 +179,8 @@ pf_summary_page_class_init (PfSummaryPageClass *klass)
   page_class->has_status = FALSE;
   page_class->session_changed = pf_summary_page_session_changed;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pages/summary/pf-summary-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/summary/pf-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, overall_image);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, headline_label);

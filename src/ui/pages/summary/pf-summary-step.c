@@ -113,8 +113,8 @@ pf_summary_step_class_init (PfSummaryStepClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/idpreflight/IdPreflight/pages/summary/pf-summary-step.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/summary/pf-summary-step.ui");
   gtk_widget_class_bind_template_child (widget_class, PfSummaryStep, group);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryStep, step_row);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryStep, status_image);

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Screenshots of every page, in a realistic state, for the README and the
+ * AppStream metainfo: wide, folded to one column, and in the dark style.
+ * Each is rendered by GTK's own renderer and saved as a PNG under
+ * tests/screenshots/ in the build tree; the test also checks that each
+ * image has the window's size and is not blank. */
+
+#include "config.h"
+
+#include "pf-application.h"
+#include "pf-quiz-item.h"
+#include "test-ui-window.h"
+
+#define WIDE_WIDTH    960
+#define WIDE_HEIGHT   680
+#define NARROW_WIDTH  380
+#define NARROW_HEIGHT 720
+
+static PfApplication *application;
+
+static void
+go_to (PfWindow *window,
+       PfStep    step)
+{
+  /* As after a click on a step: nothing in the page has the focus yet, so
+   * no text field shows its text selected. */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  pf_test_window_go_to (window, step);
+}
+
+/* The state a person would be in halfway through: a passport chosen, a
+ * date of birth typed the ambiguous way and the question answered, and the
+ * scam check done with one answer wrong. */
+static void
+fill_in (PfWindow *window)
+{
+  GtkWidget *start = GTK_WIDGET (pf_window_get_page (window, PF_STEP_START));
+  GtkWidget *region = GTK_WIDGET (pf_window_get_page (window, PF_STEP_REGION));
+  GtkLabel *answer;
+
+  gtk_widget_activate (pf_test_ui_find (start, GTK_TYPE_CHECK_BUTTON));
+
+  pf_test_window_type_date (window, "12/08/1974");
+  answer = pf_test_ui_find_label (region, "The day: 12 August 1974");
+  g_assert_nonnull (answer);
+  pf_test_ui_click (gtk_widget_get_ancestor (GTK_WIDGET (answer), GTK_TYPE_TOGGLE_BUTTON));
+
+  pf_test_window_answer_quiz (window, 1);
+  g_assert_cmpint (pf_session_get_status (pf_window_get_session (window), PF_STEP_SAFETY), ==,
+                   PF_STEP_STATUS_CAUTION);
+}
+
+/* Scrolls @page so that @widget is at the top of the view. */
+static void
+scroll_to (GtkWidget *page,
+           GtkWidget *widget)
+{
+  GtkWidget *scrolled_widget = pf_test_ui_find (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (scrolled_widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scrolled),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+}
+
+static char *
+screenshot_path (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, file, NULL);
+}
+
+/* Counts the distinct colours in a sample of the image: a blank or
+ * half-drawn window has only a handful. */
+static guint
+count_colours (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int i = 0; i < width * height; i += 7)
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
+
+  return g_hash_table_size (colours);
+}
+
+/* Renders the window's content, without the frame and shadow that depend
+ * on the window manager, over the window's background colour, and saves it. */
+static void
+save_screenshot (PfWindow   *window,
+                 const char *name)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = screenshot_path (name);
+  graphene_rect_t bounds;
+  GdkRGBA background;
+
+  pf_test_ui_settle (GTK_WIDGET (window));
+  bounds = GRAPHENE_RECT_INIT (0, 0,
+                               gtk_widget_get_width (content), gtk_widget_get_height (content));
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (window)),
+                                                 "window_bg_color", &background));
+
+  paintable = gtk_widget_paintable_new (content);
+  gtk_snapshot_append_color (snapshot, &background, &bounds);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          bounds.size.width, bounds.size.height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (content));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (content));
+  g_assert_cmpuint (count_colours (texture), >, 50);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%d x %d)", path, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture));
+}
+
+static void
+test_wide (void)
+{
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), WIDE_WIDTH, WIDE_HEIGHT);
+  GtkWidget *safety = GTK_WIDGET (pf_window_get_page (window, PF_STEP_SAFETY));
+
+  save_screenshot (window, "start-empty");
+  fill_in (window);
+
+  go_to (window, PF_STEP_START);
+  save_screenshot (window, "start");
+  go_to (window, PF_STEP_REGION);
+  save_screenshot (window, "region");
+  go_to (window, PF_STEP_SAFETY);
+  scroll_to (safety, pf_test_ui_find (safety, PF_TYPE_QUIZ_ITEM));
+  save_screenshot (window, "safety");
+  go_to (window, PF_STEP_SUMMARY);
+  save_screenshot (window, "summary");
+
+  pf_test_window_free (window);
+}
+
+static void
+test_narrow (void)
+{
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), NARROW_WIDTH,
+                               NARROW_HEIGHT);
+  AdwLeaflet *leaflet = ADW_LEAFLET (pf_test_ui_find (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+
+  fill_in (window);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  go_to (window, PF_STEP_REGION);
+  save_screenshot (window, "narrow-region");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-steps", NULL));
+  pf_test_ui_settle (GTK_WIDGET (window));
+  save_screenshot (window, "narrow-steps");
+
+  pf_test_window_free (window);
+}
+
+static void
+test_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PfWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = pf_test_window_new (ADW_APPLICATION (application), WIDE_WIDTH, WIDE_HEIGHT);
+  g_assert_true (adw_style_manager_get_dark (style));
+
+  fill_in (window);
+  go_to (window, PF_STEP_SUMMARY);
+  save_screenshot (window, "summary-dark");
+  go_to (window, PF_STEP_REGION);
+  save_screenshot (window, "region-dark");
+
+  pf_test_window_free (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  pf_test_ui_init (&argc, &argv);
+
+  /* A registered application loads the style sheet, the app icon and the
+   * shortcuts window, as when the app runs. */
+  application = pf_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/pf/ui/screenshots/wide", test_wide);
+  g_test_add_func ("/pf/ui/screenshots/narrow", test_narrow);
+  g_test_add_func ("/pf/ui/screenshots/dark", test_dark);
+
+  status = g_test_run ();
+  g_clear_object (&application);
+  return status;
+}

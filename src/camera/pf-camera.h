@@ -79,32 +79,32 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (PfCamera, pf_camera, PF, CAMERA, GObject)
 
-PfCamera      *pf_camera_new                      (void);
+PfCamera       *pf_camera_new                      (void);
 
-void           pf_camera_start                    (PfCamera      *self);
-void           pf_camera_stop                     (PfCamera      *self);
+void            pf_camera_start                    (PfCamera      *self);
+void            pf_camera_stop                     (PfCamera      *self);
 
-PfCameraState  pf_camera_get_state                (PfCamera      *self);
-const char    *pf_camera_get_message              (PfCamera      *self);
+PfCameraState   pf_camera_get_state                (PfCamera      *self);
+const char     *pf_camera_get_message              (PfCamera      *self);
 
-GListModel    *pf_camera_get_devices              (PfCamera      *self);
-PfCameraDevice *pf_camera_get_current_device      (PfCamera      *self);
-const char    *pf_camera_get_device_name          (PfCamera      *self);
-void           pf_camera_set_device_name          (PfCamera      *self,
-                                                   const char    *name);
+GListModel     *pf_camera_get_devices              (PfCamera      *self);
+PfCameraDevice *pf_camera_get_current_device       (PfCamera      *self);
+const char     *pf_camera_get_device_name          (PfCamera      *self);
+void            pf_camera_set_device_name          (PfCamera      *self,
+                                                    const char    *name);
 
-const char    *pf_camera_get_pipeline_description (PfCamera      *self);
-void           pf_camera_set_pipeline_description (PfCamera      *self,
-                                                   const char    *description);
+const char     *pf_camera_get_pipeline_description (PfCamera      *self);
+void            pf_camera_set_pipeline_description (PfCamera      *self,
+                                                    const char    *description);
 
-void           pf_camera_set_portal_parent        (PfCamera      *self,
-                                                   XdpParent     *parent);
+void            pf_camera_set_portal_parent        (PfCamera      *self,
+                                                    XdpParent     *parent);
 
-double         pf_camera_get_frame_rate           (PfCamera      *self);
-gboolean       pf_camera_get_frame_size           (PfCamera      *self,
-                                                   int           *width,
-                                                   int           *height);
-void           pf_camera_get_stats                (PfCamera      *self,
-                                                   PfCameraStats *stats);
+double          pf_camera_get_frame_rate           (PfCamera      *self);
+gboolean        pf_camera_get_frame_size           (PfCamera      *self,
+                                                    int           *width,
+                                                    int           *height);
+void            pf_camera_get_stats                (PfCamera      *self,
+                                                    PfCameraStats *stats);
 
 G_END_DECLS

@@ -164,6 +164,21 @@ level_sample (const Level *level,
   int ys[4] = { y0, y0, y0 + 1, y0 + 1 };
 
   out[0] = out[1] = out[2] = out[3] = 0;
+  if (x0 >= 0 && y0 >= 0 && x0 + 1 < level->width && y0 + 1 < level->height)
+    {
+      const guint32 *r0 = level->data + (gsize) y0 * level->stride + x0;
+      const guint32 *r1 = r0 + level->stride;
+      guint32 p[4] = { r0[0], r0[1], r1[0], r1[1] };
+
+      for (int k = 0; k < 4; k++)
+        {
+          out[0] += w[k] * ((p[k] >> 16) & 0xff);
+          out[1] += w[k] * ((p[k] >> 8) & 0xff);
+          out[2] += w[k] * (p[k] & 0xff);
+          out[3] += w[k] * (p[k] >> 24);
+        }
+      return;
+    }
   for (int k = 0; k < 4; k++)
     {
       guint32 p;
@@ -244,17 +259,17 @@ specimen_warp_document (guint8                   *frame,
     {
       guint8 *row = frame + (gsize) y * stride;
       guint8 *cov = coverage + (gsize) y * width;
+      const double *g = to_mm.m;
+      double fy = y + 0.5;
+      int level = 0;
+      float t = 0;
 
       for (int x = x0; x < x1; x++)
         {
-          const double *g = to_mm.m;
-          double fx = x + 0.5, fy = y + 0.5;
+          double fx = x + 0.5;
           double w = g[6] * fx + g[7] * fy + g[8];
-          double mx, my, dux, dvx, duy, dvy, scale, level_f;
+          double mx, my, u, v, alpha;
           float a[4], b[4];
-          int level;
-          float t;
-          double u, v, alpha;
 
           if (w <= 0)
             continue;
@@ -263,20 +278,25 @@ specimen_warp_document (guint8                   *frame,
           if (mx < -0.5 || my < -0.5 || mx > doc_w + 0.5 || my > doc_h + 0.5)
             continue;
 
-          /* Document pixels per frame pixel, from the map's derivatives. */
-          dux = (g[0] - mx * g[6]) / w;
-          dvx = (g[3] - my * g[6]) / w;
-          duy = (g[1] - mx * g[7]) / w;
-          dvy = (g[4] - my * g[7]) / w;
-          scale = doc_px_per_mm * sqrt (MAX (dux * dux + dvx * dvx, duy * duy + dvy * dvy));
-          level_f = scale > 1.0 ? log2 (scale) : 0.0;
-          level = MIN ((int) level_f, n_levels - 1);
-          t = level + 1 < n_levels ? (float) (level_f - level) : 0.0f;
+          /* Document pixels per frame pixel, from the map's derivatives;
+           * it changes slowly, so once every 16 pixels. Up to 1.4 the
+           * finest level is sampled alone (a sensor aliases a little
+           * too); beyond, two levels are blended. */
+          if (((x - x0) & 15) == 0)
+            {
+              double dux = (g[0] - mx * g[6]) / w, dvx = (g[3] - my * g[6]) / w;
+              double duy = (g[1] - mx * g[7]) / w, dvy = (g[4] - my * g[7]) / w;
+              double scale = doc_px_per_mm * sqrt (MAX (dux * dux + dvx * dvx, duy * duy + dvy * dvy));
+              double level_f = scale > 1.41 ? log2 (scale) - 0.5 : 0.0;
+
+              level = MIN ((int) level_f, n_levels - 1);
+              t = level + 1 < n_levels ? (float) (level_f - level) : 0.0f;
+            }
 
           u = 2 + mx * doc_px_per_mm;
           v = 2 + my * doc_px_per_mm;
           level_sample (&levels[level], u / (1 << level), v / (1 << level), a);
-          if (t > 0.01f)
+          if (t > 0.05f)
             {
               level_sample (&levels[level + 1], u / (2 << level), v / (2 << level), b);
               for (int c = 0; c < 4; c++)
@@ -371,7 +391,11 @@ specimen_camera_light (const PfSpecimenParams *params,
   double shadow_nx, shadow_ny, shadow_d, shadow_soft;
   double contrast = params->contrast > 0 ? params->contrast : 1.0;
   /* Haze lifts everything towards a light grey. */
-  double haze_level = 150;
+  float haze_level = 150;
+  /* The light varies slowly: computed on a coarse grid, interpolated. */
+  int step = 8;
+  int gw = width / step + 2, gh = height / step + 2;
+  float *grid = g_new (float, (gsize) gw * gh);
 
   init_tables ();
   specimen_rng_init (&rng, params->seed, 20);
@@ -385,40 +409,54 @@ specimen_camera_light (const PfSpecimenParams *params,
     shadow_soft = specimen_rng_range (&rng, 0.04, 0.12) * half_diag;
   }
 
+  for (int gy = 0; gy < gh; gy++)
+    for (int gx = 0; gx < gw; gx++)
+      {
+        double px = gx * step - width / 2.0, py = gy * step - height / 2.0;
+        double illum = params->exposure;
+
+        if (params->light_gradient != 0)
+          illum *= MAX (0.05, 1 - params->light_gradient * 0.5
+                                * (1 + (px * dir_x + py * dir_y) / half_diag));
+        if (params->shadow > 0)
+          illum *= 1 - params->shadow * smoothstep (-shadow_soft, shadow_soft,
+                                                    px * shadow_nx + py * shadow_ny - shadow_d);
+        if (params->vignetting > 0)
+          {
+            double r2 = (px * px + py * py) / (half_diag * half_diag);
+
+            illum *= 1 - params->vignetting * r2 * r2 * 0.7 - params->vignetting * r2 * 0.3;
+          }
+        grid[(gsize) gy * gw + gx] = (float) MAX (illum, 0.0);
+      }
+
   for (int y = 0; y < height; y++)
     {
       guint8 *row = rgba + (gsize) y * stride;
-      double py = y + 0.5 - height / 2.0;
+      int gy = y / step;
+      float fy = (float) (y - gy * step) / step;
+      const float *g0 = grid + (gsize) gy * gw, *g1 = g0 + gw;
+      float cast[3] = { (float) params->colour_cast[0], (float) params->colour_cast[1],
+                        (float) params->colour_cast[2] };
 
       for (int x = 0; x < width; x++)
         {
-          double px = x + 0.5 - width / 2.0;
-          double illum = params->exposure;
-          double r2;
-
-          if (params->light_gradient != 0)
-            illum *= MAX (0.05, 1 - params->light_gradient * 0.5
-                                  * (1 + (px * dir_x + py * dir_y) / half_diag));
-          if (params->shadow > 0)
-            illum *= 1 - params->shadow * smoothstep (-shadow_soft, shadow_soft,
-                                                      px * shadow_nx + py * shadow_ny - shadow_d);
-          if (params->vignetting > 0)
-            {
-              r2 = (px * px + py * py) / (half_diag * half_diag);
-              illum *= 1 - params->vignetting * r2 * r2 * 0.7 - params->vignetting * r2 * 0.3;
-            }
+          int gx = x / step;
+          float fx = (float) (x - gx * step) / step;
+          float illum = (g0[gx] * (1 - fx) + g0[gx + 1] * fx) * (1 - fy)
+                        + (g1[gx] * (1 - fx) + g1[gx + 1] * fx) * fy;
 
           for (int c = 0; c < 3; c++)
             {
-              float l = to_linear[row[4 * x + c]] * (float) (illum * params->colour_cast[c]);
-              double v = linear_to_byte (l);
+              float v = linear_to_byte (to_linear[row[4 * x + c]] * illum * cast[c]);
 
               if (contrast != 1.0)
-                v = haze_level + (v - haze_level) * contrast;
-              row[4 * x + c] = (guint8) CLAMP (v + 0.5, 0, 255);
+                v = haze_level + (v - haze_level) * (float) contrast;
+              row[4 * x + c] = (guint8) CLAMP (v + 0.5f, 0, 255);
             }
         }
     }
+  g_free (grid);
 }
 
 double
@@ -449,6 +487,7 @@ specimen_glare_distance (const PfSpecimenGlare *glare,
  */
 void
 specimen_camera_glare (const PfSpecimenParams   *params,
+                       const SpecimenHomography *to_frame,
                        const SpecimenHomography *frame_to_mm,
                        double                    width_mm,
                        double                    height_mm,
@@ -462,15 +501,39 @@ specimen_camera_glare (const PfSpecimenParams   *params,
     {
       const PfSpecimenGlare *glare = &params->glare[i];
 
+      double r = glare->radius * width_mm, aspect = MAX (1.0, glare->aspect);
+      double a = glare->angle_deg * G_PI / 180;
+      double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+      int x0, x1, y0, y1;
+
       if (glare->strength <= 0 || glare->radius <= 0)
         continue;
 
-      for (int y = 0; y < height; y++)
+      /* Only where the haze still shows (4 radii), on the document. */
+      for (int k = 0; k < 48; k++)
+        {
+          double t = 2 * G_PI * k / 48;
+          double ex = cos (t) * 4 * r * aspect, ey = sin (t) * 4 * r;
+          double mx = CLAMP (glare->x * width_mm + ex * cos (a) - ey * sin (a), 0, width_mm);
+          double my = CLAMP (glare->y * height_mm + ex * sin (a) + ey * cos (a), 0, height_mm);
+          PfPoint q = specimen_homography_apply (to_frame, mx, my);
+
+          min_x = MIN (min_x, q.x);
+          min_y = MIN (min_y, q.y);
+          max_x = MAX (max_x, q.x);
+          max_y = MAX (max_y, q.y);
+        }
+      x0 = (int) CLAMP (floor (min_x) - 2, 0, width);
+      x1 = (int) CLAMP (ceil (max_x) + 2, 0, width);
+      y0 = (int) CLAMP (floor (min_y) - 2, 0, height);
+      y1 = (int) CLAMP (ceil (max_y) + 2, 0, height);
+
+      for (int y = y0; y < y1; y++)
         {
           guint8 *row = rgba + (gsize) y * stride;
           const guint8 *cov = coverage + (gsize) y * width;
 
-          for (int x = 0; x < width; x++)
+          for (int x = x0; x < x1; x++)
             {
               PfPoint mm;
               double d, profile, weight;
@@ -479,7 +542,7 @@ specimen_camera_glare (const PfSpecimenParams   *params,
                 continue;
               mm = specimen_homography_apply (frame_to_mm, x + 0.5, y + 0.5);
               d = specimen_glare_distance (glare, width_mm, height_mm, mm.x, mm.y);
-              if (d > 6)
+              if (d > 4)
                 continue;
               /* Only the core saturates, whatever the strength, so that
                * the truth (the core's box) is exactly what clips. */
@@ -499,103 +562,224 @@ specimen_camera_glare (const PfSpecimenParams   *params,
     }
 }
 
-/* One pass of a 1-D filter along rows (or columns, with @step and @pitch
- * swapped) of one channel plane in floats. */
-static void
-convolve_lines (float       *plane,
-                int          n_lines,
-                int          len,
-                gsize        line_pitch,
-                gsize        step,
-                const float *kernel,
-                int          radius,
-                float       *tmp)
+/* Blurs work on interleaved RGB floats: rows are filtered through a
+ * padded copy of the row, columns by combining whole rows (cache-friendly
+ * and easy for the compiler to vectorise). */
+static float *
+planes_from_rgba (const guint8 *rgba,
+                  int           width,
+                  int           height,
+                  int           stride)
 {
-  for (int l = 0; l < n_lines; l++)
+  float *buf = g_new (float, (gsize) width * height * 3);
+
+  for (int y = 0; y < height; y++)
     {
-      float *p = plane + l * line_pitch;
+      const guint8 *src = rgba + (gsize) y * stride;
+      float *dst = buf + (gsize) y * width * 3;
 
-      for (int i = 0; i < len; i++)
-        tmp[i] = p[i * step];
-      for (int i = 0; i < len; i++)
+      for (int x = 0; x < width; x++)
         {
-          float sum = 0;
-
-          for (int k = -radius; k <= radius; k++)
-            {
-              int j = CLAMP (i + k, 0, len - 1);
-              sum += kernel[k + radius] * tmp[j];
-            }
-          p[i * step] = sum;
+          dst[3 * x] = src[4 * x];
+          dst[3 * x + 1] = src[4 * x + 1];
+          dst[3 * x + 2] = src[4 * x + 2];
         }
+    }
+  return buf;
+}
+
+static void
+planes_to_rgba (const float *buf,
+                guint8      *rgba,
+                int          width,
+                int          height,
+                int          stride)
+{
+  for (int y = 0; y < height; y++)
+    {
+      const float *src = buf + (gsize) y * width * 3;
+      guint8 *dst = rgba + (gsize) y * stride;
+
+      for (int x = 0; x < width; x++)
+        for (int c = 0; c < 3; c++)
+          dst[4 * x + c] = (guint8) CLAMP (src[3 * x + c] + 0.5f, 0, 255);
     }
 }
 
-/* A box filter of odd width along lines, by running sums: constant time
- * per pixel for large blurs. */
 static void
-box_lines (float *plane,
-           int    n_lines,
-           int    len,
-           gsize  line_pitch,
-           gsize  step,
-           int    radius,
-           float *tmp)
+free_planes (float *buf,
+             gsize  n)
+{
+  pf_secure_zero (buf, n * sizeof (float));
+  g_free (buf);
+}
+
+/* The row, padded by @radius replicated pixels on each side. */
+static void
+pad_row (const float *row,
+         int          width,
+         int          radius,
+         float       *padded)
+{
+  memcpy (padded + 3 * radius, row, sizeof (float) * 3 * width);
+  for (int i = 0; i < radius; i++)
+    for (int c = 0; c < 3; c++)
+      {
+        padded[3 * i + c] = row[c];
+        padded[3 * (radius + width + i) + c] = row[3 * (width - 1) + c];
+      }
+}
+
+static void
+rows_box (float *buf,
+          int    width,
+          int    height,
+          int    radius,
+          float *padded)
 {
   float norm = 1.0f / (2 * radius + 1);
 
-  for (int l = 0; l < n_lines; l++)
+  for (int y = 0; y < height; y++)
     {
-      float *p = plane + l * line_pitch;
-      float sum = 0;
+      float *row = buf + (gsize) y * width * 3;
+      float sum[3] = { 0, 0, 0 };
 
-      for (int i = 0; i < len; i++)
-        tmp[i] = p[i * step];
-      for (int k = -radius; k <= radius; k++)
-        sum += tmp[CLAMP (k, 0, len - 1)];
-      for (int i = 0; i < len; i++)
-        {
-          p[i * step] = sum * norm;
-          sum += tmp[MIN (i + radius + 1, len - 1)] - tmp[MAX (i - radius, 0)];
-        }
+      pad_row (row, width, radius + 1, padded);
+      /* padded[3 * (x + radius + 1)] is pixel x. */
+      for (int k = 0; k <= 2 * radius; k++)
+        for (int c = 0; c < 3; c++)
+          sum[c] += padded[3 * (k + 1) + c];
+      for (int x = 0; x < width; x++)
+        for (int c = 0; c < 3; c++)
+          {
+            row[3 * x + c] = sum[c] * norm;
+            sum[c] += padded[3 * (x + 2 * radius + 2) + c] - padded[3 * (x + 1) + c];
+          }
     }
 }
 
 static void
-blur_plane (float  *plane,
-            int     width,
-            int     height,
-            double  sigma,
-            float  *tmp)
+columns_box (const float *src,
+             float       *dst,
+             int          width,
+             int          height,
+             int          radius,
+             float       *sum)
 {
-  if (sigma < 3.0)
-    {
-      int radius = (int) ceil (3 * sigma);
-      float kernel[32];
-      float sum = 0;
+  gsize n = (gsize) width * 3;
+  float norm = 1.0f / (2 * radius + 1);
 
-      for (int k = -radius; k <= radius; k++)
+  memset (sum, 0, n * sizeof (float));
+  for (int k = -radius; k <= radius; k++)
+    {
+      const float *in = src + (gsize) CLAMP (k, 0, height - 1) * n;
+
+      for (gsize i = 0; i < n; i++)
+        sum[i] += in[i];
+    }
+  for (int y = 0; y < height; y++)
+    {
+      const float *add = src + (gsize) MIN (y + radius + 1, height - 1) * n;
+      const float *sub = src + (gsize) MAX (y - radius, 0) * n;
+      float *out = dst + y * n;
+
+      for (gsize i = 0; i < n; i++)
         {
-          kernel[k + radius] = (float) exp (-(k * k) / (2 * sigma * sigma));
-          sum += kernel[k + radius];
+          out[i] = sum[i] * norm;
+          sum[i] += add[i] - sub[i];
         }
-      for (int k = 0; k <= 2 * radius; k++)
-        kernel[k] /= sum;
-      convolve_lines (plane, height, width, width, 1, kernel, radius, tmp);
-      convolve_lines (plane, width, height, 1, width, kernel, radius, tmp);
+    }
+}
+
+/* A small gaussian (sigma below 3) in fixed point on the bytes: rows in
+ * place through a padded copy of each row, then columns from a copy of
+ * the frame. */
+static void
+small_gaussian (guint8 *rgba,
+                int     width,
+                int     height,
+                int     stride,
+                double  sigma)
+{
+  int radius = sigma <= 0.75 ? 1 : MIN ((int) ceil (3 * sigma), 15);
+  guint32 kernel[31];
+  double weights[31], total = 0;
+  guint32 sum_fixed = 0;
+  guint8 *padded = g_new (guint8, (gsize) (width + 2 * radius) * 4);
+  gsize size = (gsize) stride * height;
+  guint8 *copy;
+
+  if (radius == 1)
+    {
+      /* Small blurs, as a lens' softness: three taps (w, 1 - 2w, w)
+       * have exactly the variance 2w = sigma^2. */
+      weights[0] = weights[2] = sigma * sigma / 2;
+      weights[1] = 1 - sigma * sigma;
+      total = 1;
     }
   else
+    for (int k = -radius; k <= radius; k++)
+      {
+        weights[k + radius] = exp (-(k * k) / (2 * sigma * sigma));
+        total += weights[k + radius];
+      }
+  for (int k = 0; k <= 2 * radius; k++)
     {
-      /* Three box passes approximate a gaussian (Wells 1986): each box's
-       * variance is ((2r+1)^2 - 1) / 12, three of them sum to sigma^2. */
-      int radius = (int) floor ((sqrt (4 * sigma * sigma + 1) - 1) / 2 + 0.5);
+      kernel[k] = (guint32) (weights[k] / total * 65536 + 0.5);
+      sum_fixed += kernel[k];
+    }
+  /* The rounding's error goes to the centre, so that flat areas stay put. */
+  kernel[radius] += 65536 - sum_fixed;
 
-      for (int pass = 0; pass < 3; pass++)
+  for (int y = 0; y < height; y++)
+    {
+      guint8 *row = rgba + (gsize) y * stride;
+
+      memcpy (padded + 4 * radius, row, (gsize) width * 4);
+      for (int i = 0; i < radius; i++)
         {
-          box_lines (plane, height, width, width, 1, radius, tmp);
-          box_lines (plane, width, height, 1, width, radius, tmp);
+          memcpy (padded + 4 * i, row, 4);
+          memcpy (padded + 4 * (radius + width + i), row + 4 * (width - 1), 4);
+        }
+      for (int x = 0; x < width; x++)
+        {
+          const guint8 *p = padded + 4 * x;
+          guint32 acc[3] = { 32768, 32768, 32768 };
+
+          for (int k = 0; k <= 2 * radius; k++, p += 4)
+            {
+              acc[0] += kernel[k] * p[0];
+              acc[1] += kernel[k] * p[1];
+              acc[2] += kernel[k] * p[2];
+            }
+          row[4 * x] = (guint8) MIN (acc[0] >> 16, 255);
+          row[4 * x + 1] = (guint8) MIN (acc[1] >> 16, 255);
+          row[4 * x + 2] = (guint8) MIN (acc[2] >> 16, 255);
         }
     }
+  pf_secure_zero (padded, (gsize) (width + 2 * radius) * 4);
+  g_free (padded);
+
+  copy = g_memdup2 (rgba, size);
+  for (int y = 0; y < height; y++)
+    {
+      guint8 *out = rgba + (gsize) y * stride;
+      const guint8 *rows[31];
+
+      for (int k = -radius; k <= radius; k++)
+        rows[k + radius] = copy + (gsize) CLAMP (y + k, 0, height - 1) * stride;
+      /* Alpha too: it is 255 everywhere and the kernel sums to one. */
+      for (int i = 0; i < 4 * width; i++)
+        {
+          guint32 acc = 32768;
+
+          for (int k = 0; k <= 2 * radius; k++)
+            acc += kernel[k] * rows[k][i];
+          out[i] = (guint8) MIN (acc >> 16, 255);
+        }
+    }
+  pf_secure_zero (copy, size);
+  g_free (copy);
 }
 
 void
@@ -605,31 +789,40 @@ specimen_gaussian_blur (guint8 *rgba,
                         int     stride,
                         double  sigma)
 {
-  gsize n = (gsize) width * height;
-  float *plane;
-  float *tmp;
+  gsize n = (gsize) width * height * 3;
+  float *buf, *other, *padded, *sum;
+  int radius;
 
   if (sigma < 0.2)
     return;
-  plane = g_new (float, n);
-  tmp = g_new (float, MAX (width, height));
-  for (int c = 0; c < 3; c++)
+  if (sigma < 3.0)
     {
-      for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++)
-          plane[(gsize) y * width + x] = rgba[(gsize) y * stride + 4 * x + c];
-      blur_plane (plane, width, height, sigma, tmp);
-      for (int y = 0; y < height; y++)
-        for (int x = 0; x < width; x++)
-          rgba[(gsize) y * stride + 4 * x + c] = (guint8) CLAMP (plane[(gsize) y * width + x] + 0.5f, 0, 255);
+      small_gaussian (rgba, width, height, stride, sigma);
+      return;
     }
-  pf_secure_zero (plane, n * sizeof (float));
-  g_free (plane);
-  g_free (tmp);
+
+  /* Three box passes approximate a gaussian (Wells 1986): each box's
+   * variance is ((2r+1)^2 - 1) / 12, three of them sum to sigma^2. */
+  radius = (int) floor ((sqrt (4 * sigma * sigma + 1) - 1) / 2 + 0.5);
+  buf = planes_from_rgba (rgba, width, height, stride);
+  other = g_new (float, n);
+  sum = g_new (float, (gsize) width * 3);
+  padded = g_new (float, (gsize) (width + 2 * radius + 4) * 3);
+  for (int pass = 0; pass < 3; pass++)
+    rows_box (buf, width, height, radius, padded);
+  columns_box (buf, other, width, height, radius, sum);
+  columns_box (other, buf, width, height, radius, sum);
+  columns_box (buf, other, width, height, radius, sum);
+  planes_to_rgba (other, rgba, width, height, stride);
+  g_free (sum);
+  g_free (padded);
+  free_planes (buf, n);
+  free_planes (other, n);
 }
 
-/* Motion blur: the mean of samples along a line of @length pixels through
- * each pixel, bilinear, so that any angle and fractional length works. */
+/* Motion blur: the image averaged along a line of @length pixels through
+ * each pixel. The line is drawn once as a small antialiased kernel of
+ * (dx, dy, weight) taps, then applied to every pixel. */
 static void
 motion_blur (guint8 *rgba,
              int     width,
@@ -638,40 +831,66 @@ motion_blur (guint8 *rgba,
              double  length,
              double  angle_deg)
 {
-  gsize size = (gsize) stride * height;
-  guint8 *src = g_memdup2 (rgba, size);
-  int n = MAX (2, (int) ceil (length) + 1);
+  gsize n = (gsize) width * height * 3;
+  float *src = planes_from_rgba (rgba, width, height, stride);
+  float *dst = g_new0 (float, n);
+  int half = (int) ceil (length / 2) + 1;
+  int side = 2 * half + 1;
+  float *kernel = g_new0 (float, (gsize) side * side);
+  int samples = MAX (2, (int) ceil (length * 2) + 1);
   double dx = cos (angle_deg * G_PI / 180) * length;
   double dy = sin (angle_deg * G_PI / 180) * length;
+  GArray *taps = g_array_new (FALSE, FALSE, sizeof (int) * 3);
+  GArray *weights = g_array_new (FALSE, FALSE, sizeof (float));
 
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
+  for (int k = 0; k < samples; k++)
+    {
+      double t = (double) k / (samples - 1) - 0.5;
+      double sx = t * dx + half, sy = t * dy + half;
+      int ix = (int) floor (sx), iy = (int) floor (sy);
+      float ax = (float) (sx - ix), ay = (float) (sy - iy);
+
+      kernel[iy * side + ix] += (1 - ax) * (1 - ay) / samples;
+      kernel[iy * side + ix + 1] += ax * (1 - ay) / samples;
+      kernel[(iy + 1) * side + ix] += (1 - ax) * ay / samples;
+      kernel[(iy + 1) * side + ix + 1] += ax * ay / samples;
+    }
+  for (int i = 0; i < side * side; i++)
+    if (kernel[i] > 1e-6f)
       {
-        float sum[3] = { 0, 0, 0 };
-
-        for (int k = 0; k < n; k++)
-          {
-            double t = (double) k / (n - 1) - 0.5;
-            double sx = CLAMP (x + t * dx, 0, width - 1);
-            double sy = CLAMP (y + t * dy, 0, height - 1);
-            int ix = MIN ((int) sx, width - 2 < 0 ? 0 : width - 2);
-            int iy = MIN ((int) sy, height - 2 < 0 ? 0 : height - 2);
-            float ax = (float) (sx - ix), ay = (float) (sy - iy);
-            int ix1 = MIN (ix + 1, width - 1), iy1 = MIN (iy + 1, height - 1);
-            const guint8 *p00 = src + (gsize) iy * stride + 4 * ix;
-            const guint8 *p01 = src + (gsize) iy * stride + 4 * ix1;
-            const guint8 *p10 = src + (gsize) iy1 * stride + 4 * ix;
-            const guint8 *p11 = src + (gsize) iy1 * stride + 4 * ix1;
-
-            for (int c = 0; c < 3; c++)
-              sum[c] += (1 - ay) * ((1 - ax) * p00[c] + ax * p01[c])
-                        + ay * ((1 - ax) * p10[c] + ax * p11[c]);
-          }
-        for (int c = 0; c < 3; c++)
-          rgba[(gsize) y * stride + 4 * x + c] = (guint8) CLAMP (sum[c] / n + 0.5f, 0, 255);
+        int tap[3] = { i % side - half, i / side - half, 0 };
+        g_array_append_val (taps, tap);
+        g_array_append_val (weights, kernel[i]);
       }
-  pf_secure_zero (src, size);
-  g_free (src);
+
+  for (guint t = 0; t < taps->len; t++)
+    {
+      const int *tap = (const int *) (gpointer) (taps->data + t * sizeof (int) * 3);
+      float w = g_array_index (weights, float, t);
+
+      for (int y = 0; y < height; y++)
+        {
+          const float *in = src + (gsize) CLAMP (y + tap[1], 0, height - 1) * width * 3;
+          float *out = dst + (gsize) y * width * 3;
+          int x0 = CLAMP (-tap[0], 0, width), x1 = CLAMP (width - tap[0], 0, width);
+
+          for (int x = 0; x < x0; x++)
+            for (int c = 0; c < 3; c++)
+              out[3 * x + c] += w * in[c];
+          for (int i = 3 * x0; i < 3 * x1; i++)
+            out[i] += w * in[i + 3 * tap[0]];
+          for (int x = x1; x < width; x++)
+            for (int c = 0; c < 3; c++)
+              out[3 * x + c] += w * in[3 * (width - 1) + c];
+        }
+    }
+
+  planes_to_rgba (dst, rgba, width, height, stride);
+  free_planes (src, n);
+  free_planes (dst, n);
+  g_free (kernel);
+  g_array_unref (taps);
+  g_array_unref (weights);
 }
 
 /**
@@ -738,6 +957,37 @@ specimen_camera_moire (const PfSpecimenParams *params,
     }
 }
 
+/* 4096 normal deviates (the same on every run), and the shot-noise scale
+ * per level: noise grows with the signal over a floor. */
+static float gauss_values[4096];
+static float noise_scale[256];
+
+static const float *
+gauss_table (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      SpecimenRng rng;
+
+      specimen_rng_init (&rng, 12345, 99);
+      for (int i = 0; i < 4096; i += 2)
+        {
+          double u1 = (specimen_rng_next (&rng) + 1.0) / 4294967297.0;
+          double u2 = specimen_rng_double (&rng);
+          double r = sqrt (-2 * log (u1));
+
+          gauss_values[i] = (float) (r * cos (2 * G_PI * u2));
+          gauss_values[i + 1] = (float) (r * sin (2 * G_PI * u2));
+        }
+      for (int v = 0; v < 256; v++)
+        noise_scale[v] = (float) sqrt ((v + 16) / 144.0);
+      g_once_init_leave (&done, 1);
+    }
+  return gauss_values;
+}
+
 /**
  * specimen_camera_sensor:
  *
@@ -755,6 +1005,7 @@ specimen_camera_sensor (const PfSpecimenParams *params,
   if (params->noise_sigma > 0)
     {
       SpecimenRng rng;
+      const float *gauss = gauss_table ();
 
       specimen_rng_init (&rng, params->seed, 22);
       for (int y = 0; y < height; y++)
@@ -763,15 +1014,18 @@ specimen_camera_sensor (const PfSpecimenParams *params,
 
           for (int x = 0; x < width; x++)
             {
-              double luma = specimen_rng_gauss (&rng);
+              guint32 r1 = specimen_rng_next (&rng), r2 = specimen_rng_next (&rng);
+              float luma = gauss[r1 & 4095];
+              float chroma[3] = { gauss[(r1 >> 12) & 4095], gauss[r2 & 4095],
+                                  gauss[(r2 >> 12) & 4095] };
 
               for (int c = 0; c < 3; c++)
                 {
-                  double v = row[4 * x + c];
-                  double sigma = params->noise_sigma * sqrt ((v + 16) / 144.0);
-                  double n = (0.8 * luma + 0.6 * specimen_rng_gauss (&rng)) * sigma;
+                  float v = row[4 * x + c];
+                  float n = (0.8f * luma + 0.6f * chroma[c]) * (float) params->noise_sigma
+                            * noise_scale[row[4 * x + c]];
 
-                  row[4 * x + c] = (guint8) CLAMP (v + n + 0.5, 0, 255);
+                  row[4 * x + c] = (guint8) CLAMP (v + n + 0.5f, 0, 255);
                 }
             }
         }

@@ -18,6 +18,7 @@
  * apart. */
 #define MRZ_PITCH_MM      2.54
 #define MRZ_LINE_PITCH_MM 4.23
+#define MRZ_OVERSHOOT_MM  0.25
 
 /* Values are printed with this em size so that capitals are
  * PF_SPECIMEN_TEXT_HEIGHT_MM tall (DejaVu Sans capitals are 0.729 em). */
@@ -144,7 +145,8 @@ mrz_rect_mm (const LayoutSpec *spec)
 {
   double left = (spec->width - spec->mrz_chars * MRZ_PITCH_MM) / 2;
   double first = spec->mrz_last_line_y - (spec->n_mrz_lines - 1) * MRZ_LINE_PITCH_MM;
-  double half = PF_SPECIMEN_TEXT_HEIGHT_MM / 2;
+  /* Round glyphs overshoot the capitals a little. */
+  double half = PF_SPECIMEN_TEXT_HEIGHT_MM / 2 + MRZ_OVERSHOOT_MM;
 
   return (PfRect) { left, first - half, spec->mrz_chars * MRZ_PITCH_MM,
                     (spec->n_mrz_lines - 1) * MRZ_LINE_PITCH_MM + 2 * half };
@@ -294,49 +296,98 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* Fine interfering wave lines and a rosette: the look of security
- * printing, and plenty of fine detail for blur and moiré. */
+/* Fine interfering wave lines: the iso-lines of
+ * F(x, y) = y - A sin (2 pi x / wavelength + drift y), one every
+ * @spacing mm, drawn straight into the surface with exact antialiasing
+ * (a line's coverage of each pixel from its distance |F - k spacing| /
+ * |grad F|). Much cheaper than stroking thousands of segments. */
 static void
-draw_guilloche (cairo_t               *cr,
-                const LayoutSpec      *spec,
-                const SpecimenPalette *palette,
-                SpecimenRng           *rng)
+draw_waves (cairo_surface_t       *surface,
+            double                 px_per_mm,
+            const SpecimenPalette *palette,
+            SpecimenRng           *rng)
 {
   double wavelength = specimen_rng_range (rng, 9, 16);
   double amplitude = specimen_rng_range (rng, 0.8, 2.0);
   double spacing = specimen_rng_range (rng, 1.0, 1.5);
   double drift = specimen_rng_range (rng, 0.08, 0.25);
-  double step = 0.6;
-  double cx, cy, r0;
-  int petals;
+  double half_width = 0.035 * px_per_mm;
+  float colour[3];
+  float sin_table[1024];
+  guint8 *data;
+  int width, height, stride;
+
+  for (int i = 0; i < 1024; i++)
+    sin_table[i] = (float) sin (2 * G_PI * i / 1024);
+  for (int c = 0; c < 3; c++)
+    colour[c] = (float) (palette->guilloche[c] * 255);
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  for (int py = 0; py < height; py++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) py * stride);
+      double y = (py + 0.5 - 2) / px_per_mm;
+
+      for (int px = 0; px < width; px++)
+        {
+          double x = (px + 0.5 - 2) / px_per_mm;
+          double phase = (x / wavelength + drift * y / (2 * G_PI)) * 1024;
+          int index = (int) floor (phase) & 1023;
+          float s = sin_table[index], co = sin_table[(index + 256) & 1023];
+          double f = y - amplitude * s;
+          double gx = -amplitude * 2 * G_PI / wavelength * co;
+          double gy = 1 - amplitude * drift * co;
+          double q = f / spacing;
+          double d = fabs (q - floor (q + 0.5)) * spacing / sqrt (gx * gx + gy * gy) * px_per_mm;
+          double cover;
+          guint32 p;
+          float k, alpha;
+
+          if (d >= half_width + 0.5)
+            continue;
+          cover = MIN (d + 0.5, half_width) - MAX (d - 0.5, -half_width);
+          p = row[px];
+          alpha = (p >> 24) / 255.0f;
+          if (cover <= 0 || alpha <= 0)
+            continue;
+          k = (float) MIN (cover, 1.0) * 0.55f;
+          row[px] = (p & 0xff000000u)
+                    | ((guint32) (((p >> 16) & 0xff) * (1 - k) + colour[0] * alpha * k + 0.5f) << 16)
+                    | ((guint32) (((p >> 8) & 0xff) * (1 - k) + colour[1] * alpha * k + 0.5f) << 8)
+                    | (guint32) ((p & 0xff) * (1 - k) + colour[2] * alpha * k + 0.5f);
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
+/* A rosette of closed curves r(t) = r0 + a sin (k t + phase) over the
+ * waves, in the accent colour. */
+static void
+draw_rosette (cairo_t               *cr,
+              const LayoutSpec      *spec,
+              const SpecimenPalette *palette,
+              SpecimenRng           *rng)
+{
+  double cx = specimen_rng_range (rng, 0.45, 0.75) * spec->width;
+  double cy = specimen_rng_range (rng, 0.35, 0.6) * spec->height;
+  double r0 = specimen_rng_range (rng, 0.18, 0.28) * spec->height;
+  int petals = 5 + specimen_rng_int (rng, 9);
 
   cairo_set_line_width (cr, 0.07);
-  cairo_set_source_rgba (cr, palette->guilloche[0], palette->guilloche[1],
-                         palette->guilloche[2], 0.55);
-  for (double y0 = -amplitude; y0 < spec->height + amplitude; y0 += spacing)
-    {
-      double phase = y0 * drift;
-
-      cairo_move_to (cr, 0, y0 + amplitude * sin (phase));
-      for (double x = step; x <= spec->width + step; x += step)
-        cairo_line_to (cr, x, y0 + amplitude * sin (2 * G_PI * x / wavelength + phase));
-    }
-  cairo_stroke (cr);
-
-  /* The rosette: closed curves r(t) = r0 + a sin (k t + phase). */
-  cx = specimen_rng_range (rng, 0.45, 0.75) * spec->width;
-  cy = specimen_rng_range (rng, 0.35, 0.6) * spec->height;
-  r0 = specimen_rng_range (rng, 0.18, 0.28) * spec->height;
-  petals = 5 + specimen_rng_int (rng, 9);
   cairo_set_source_rgba (cr, palette->accent[0], palette->accent[1], palette->accent[2], 0.22);
-  for (int j = 0; j < 18; j++)
+  for (int j = 0; j < 7; j++)
     {
-      double phase = j * G_PI / 18;
+      double phase = j * G_PI / 7;
       double a = r0 * 0.35;
 
-      for (int i = 0; i <= 200; i++)
+      for (int i = 0; i <= 100; i++)
         {
-          double t = 2 * G_PI * i / 200;
+          double t = 2 * G_PI * i / 100;
           double r = r0 + a * sin (petals * t + phase);
 
           if (i == 0)
@@ -549,44 +600,63 @@ field_value (const PfSpecimen *self,
   return g_strdup ("");
 }
 
-/* OCR-B's advance, in em, measured once: every OCR-B glyph has it. */
-static double
-ocrb_advance_em (PangoLayout *layout)
-{
-  g_autoptr (PangoFontDescription) desc = pango_font_description_from_string ("OCR B");
-  PangoRectangle logical;
-
-  pango_font_description_set_absolute_size (desc, 100 * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, "<<<<<<<<<<", -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.width / (double) PANGO_SCALE / 10 / 100;
-}
-
+/* Draws the MRZ character by character on its fixed 2.54 mm pitch, each
+ * centred in its cell, with capitals PF_SPECIMEN_TEXT_HEIGHT_MM tall
+ * (OCR-B's own capitals at that pitch would be taller than ICAO's 2.0 to
+ * 2.3 mm), and records each line's ink box. */
 static void
 draw_mrz (Draw             *d,
           const PfSpecimen *self,
           const LayoutSpec *spec)
 {
   g_autoptr (PangoFontDescription) desc = pango_font_description_from_string ("OCR B");
-  double em = MRZ_PITCH_MM / ocrb_advance_em (d->layout);
   PfRect box = mrz_rect_mm (spec);
-  static const double ink[3] = { 0.06, 0.06, 0.07 };
+  PangoRectangle ink, logical;
+  double em, cap_top;
 
+  /* The font's capital height and advance, per em. */
+  pango_font_description_set_absolute_size (desc, 100 * PANGO_SCALE);
+  pango_layout_set_font_description (d->layout, desc);
+  pango_layout_set_text (d->layout, "M", -1);
+  pango_layout_get_extents (d->layout, &ink, &logical);
+  em = PF_SPECIMEN_TEXT_HEIGHT_MM / (ink.height / (double) PANGO_SCALE / 100);
+  cap_top = ink.y / (double) PANGO_SCALE / 100 * em;
   pango_font_description_set_absolute_size (desc, em * PANGO_SCALE);
   pango_layout_set_font_description (d->layout, desc);
+
+  cairo_save (d->cr);
+  cairo_set_source_rgb (d->cr, 0.06, 0.06, 0.07);
   for (int i = 0; i < self->n_mrz_lines; i++)
     {
-      PangoRectangle ink_rect;
-      double centre = box.y + PF_SPECIMEN_TEXT_HEIGHT_MM / 2 + i * MRZ_LINE_PITCH_MM;
-      double top;
+      const char *line = self->mrz_lines[i];
+      double top = box.y + MRZ_OVERSHOOT_MM + i * MRZ_LINE_PITCH_MM;
+      double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
 
-      /* Capitals' ink centred on the line's centre. */
-      pango_layout_set_text (d->layout, "M", -1);
-      pango_layout_get_extents (d->layout, &ink_rect, NULL);
-      top = centre - (ink_rect.y + ink_rect.height / 2.0) / PANGO_SCALE;
-      draw_text (d, "mrz", self->mrz_lines[i], "OCR B", em, box.x, top, 0, ink);
+      for (int k = 0; line[k] != '\0'; k++)
+        {
+          double x;
+
+          pango_layout_set_text (d->layout, line + k, 1);
+          pango_layout_get_extents (d->layout, &ink, &logical);
+          x = box.x + k * MRZ_PITCH_MM + (MRZ_PITCH_MM - logical.width / (double) PANGO_SCALE) / 2;
+          cairo_move_to (d->cr, x, top - cap_top);
+          pango_cairo_show_layout (d->cr, d->layout);
+          if (ink.width > 0)
+            {
+              min_x = MIN (min_x, x + ink.x / (double) PANGO_SCALE);
+              max_x = MAX (max_x, x + (ink.x + ink.width) / (double) PANGO_SCALE);
+              min_y = MIN (min_y, top - cap_top + ink.y / (double) PANGO_SCALE);
+              max_y = MAX (max_y, top - cap_top + (ink.y + ink.height) / (double) PANGO_SCALE);
+            }
+        }
+      if (d->texts != NULL && max_x > min_x)
+        {
+          SpecimenTextMm item = { "mrz", g_strdup (line), min_x, min_y, max_x - min_x, max_y - min_y };
+
+          g_array_append_val (d->texts, item);
+        }
     }
+  cairo_restore (d->cr);
 }
 
 /**
@@ -636,7 +706,8 @@ specimen_document_draw (const PfSpecimen *self,
   cairo_clip (d.cr);
   set_rgb (d.cr, palette.base);
   cairo_paint (d.cr);
-  draw_guilloche (d.cr, spec, &palette, &rng);
+  draw_waves (surface, px_per_mm, &palette, &rng);
+  draw_rosette (d.cr, spec, &palette, &rng);
 
   /* The header band with the title. */
   {

@@ -60,18 +60,6 @@ specimen_rng_int (SpecimenRng *rng,
   return (int) (specimen_rng_double (rng) * n);
 }
 
-double
-specimen_rng_gauss (SpecimenRng *rng)
-{
-  /* The sum of four uniforms is near enough to normal for sensor noise
-   * and much cheaper than Box-Muller. */
-  double sum = 0;
-
-  for (int i = 0; i < 4; i++)
-    sum += specimen_rng_double (rng);
-  return (sum - 2.0) * 1.7320508;
-}
-
 static const char *const surnames[] = {
   "Müller", "Núñez", "Østergaard", "Åberg", "Schäfer", "Grünewald", "Weiß",
   "Lindqvist", "Okafor", "Nakamura", "Kowalczyk", "Dvořák", "García Márquez",

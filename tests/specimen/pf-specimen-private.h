@@ -25,7 +25,6 @@ double   specimen_rng_range     (SpecimenRng *rng,
                                  double       hi);
 int      specimen_rng_int       (SpecimenRng *rng,
                                  int          n);    /* [0, n) */
-double   specimen_rng_gauss     (SpecimenRng *rng);
 
 /* The colours of one document, chosen by its seed. */
 typedef struct
@@ -132,6 +131,7 @@ void     specimen_camera_light  (const PfSpecimenParams *params,
                                  int                     height,
                                  int                     stride);
 void     specimen_camera_glare  (const PfSpecimenParams   *params,
+                                 const SpecimenHomography *to_frame,
                                  const SpecimenHomography *frame_to_mm,
                                  double                    width_mm,
                                  double                    height_mm,

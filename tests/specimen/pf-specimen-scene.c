@@ -72,6 +72,10 @@ typedef enum
   TEXTURE_CARPET,
 } Texture;
 
+/* The slowly varying part of a texture is computed on a coarse grid and
+ * interpolated; only the fine grain is computed per pixel. */
+#define COARSE_STEP 8
+
 static void
 paint_texture (guint8       *rgba,
                int           width,
@@ -90,57 +94,88 @@ paint_texture (guint8       *rgba,
   double plank = specimen_rng_range (rng, 0.12, 0.3) * scale;
   double grain = specimen_rng_range (rng, 1.5, 3.0);
   double large = specimen_rng_range (rng, 2.0, 4.0);
-  double fine = specimen_rng_range (rng, 0.02, 0.06);
-  SpecimenRng pixel_rng;
+  double fine = specimen_rng_range (rng, 0.03, 0.08);
+  int gw = width / COARSE_STEP + 2, gh = height / COARSE_STEP + 2;
+  float *coarse = g_new (float, (gsize) gw * gh);
+  float lut_base[3], lut_alt[3];
 
-  specimen_rng_init (&pixel_rng, seed, 5);
+  /* The coarse field: the mix between the two colours (for wood, the
+   * bend of the grain). */
+  for (int gy = 0; gy < gh; gy++)
+    for (int gx = 0; gx < gw; gx++)
+      {
+        double x = gx * COARSE_STEP, y = gy * COARSE_STEP;
+        double u = x * ca + y * sa, v = -x * sa + y * ca;
+        double value;
+
+        if (texture == TEXTURE_WOOD)
+          value = fbm (seed, u / scale * 3, v / scale * 8, 3) * grain * 4;
+        else if (texture == TEXTURE_CARPET)
+          value = fbm (seed, u / scale * large * 3, v / scale * large * 3, 4);
+        else
+          value = fbm (seed, u / scale * large, v / scale * large, 3);
+        coarse[(gsize) gy * gw + gx] = (float) value;
+      }
+
+  for (int c = 0; c < 3; c++)
+    {
+      lut_base[c] = (float) (base[c] * 255);
+      lut_alt[c] = (float) (alt[c] * 255);
+    }
+
   for (int y = 0; y < height; y++)
     {
       guint8 *row = rgba + (gsize) y * stride;
+      int gy = y / COARSE_STEP;
+      float fy = (float) (y - gy * COARSE_STEP) / COARSE_STEP;
+      const float *c0 = coarse + (gsize) gy * gw;
+      const float *c1 = c0 + gw;
 
       for (int x = 0; x < width; x++)
         {
-          double u = (x * ca + y * sa), v = (-x * sa + y * ca);
-          double t = 0, mix = 0;
-          double rgb[3];
+          int gx = x / COARSE_STEP;
+          float fx = (float) (x - gx * COARSE_STEP) / COARSE_STEP;
+          float field = (c0[gx] * (1 - fx) + c0[gx + 1] * fx) * (1 - fy)
+                        + (c1[gx] * (1 - fx) + c1[gx + 1] * fx) * fy;
+          float grain_noise = (float) lattice (seed + 11, x, y) - 0.5f;
+          float mix, t;
 
           switch (texture)
             {
             case TEXTURE_WOOD:
               {
-                /* Grain lines bent by noise, planks with seams. */
+                /* Grain lines bent by the coarse field, planks with seams,
+                 * and streaks along the grain. */
+                double u = x * ca + y * sa, v = -x * sa + y * ca;
                 int board = (int) floor (v / plank);
-                double warp = fbm (seed + board, u / scale * 3, v / scale * 8, 3) * grain;
-                double ring = sin ((v / period + warp * 4 + board * 1.7) * G_PI);
-                double seam = fabs (v - (board + 0.5) * plank) > plank * 0.5 - 1.5 ? 0.55 : 1.0;
+                double ring = sin ((v / period + field + board * 1.7) * G_PI);
+                double streak = lattice (seed + 3 + board, (int) (u / 3), (int) (v / 1.5));
+                gboolean seam = fabs (v - (board + 0.5) * plank) > plank * 0.5 - 1.5;
 
-                mix = 0.5 + 0.35 * ring * ring * ring + 0.15 * (fbm (seed, u / 9, v / 160, 2) - 0.5);
-                t = seam * (0.92 + 0.08 * value_noise (seed + 3, u / 2.5, v / 40));
+                mix = (float) (0.5 + 0.35 * ring * ring * ring + 0.12 * (streak - 0.5));
+                t = (seam ? 0.55f : 1.0f) * (1.0f + 0.04f * grain_noise);
                 break;
               }
             case TEXTURE_CARPET:
-              {
-                double blotch = fbm (seed, u / scale * large * 3, v / scale * large * 3, 4);
-                mix = blotch;
-                t = 0.7 + 0.3 * specimen_rng_double (&pixel_rng)
-                    + 0.1 * (value_noise (seed + 9, u / 3, v / 3) - 0.5);
-                break;
-              }
+              mix = field;
+              t = 0.78f + 0.4f * grain_noise;
+              break;
             case TEXTURE_PLAIN:
             default:
-              mix = fbm (seed, u / scale * large, v / scale * large, 3);
-              t = 1.0 + fine * (value_noise (seed + 11, u / 1.7, v / 1.7) - 0.5);
+              mix = field;
+              t = 1.0f + (float) fine * grain_noise;
               break;
             }
 
           for (int c = 0; c < 3; c++)
             {
-              rgb[c] = (base[c] * (1 - mix) + alt[c] * mix) * t;
-              row[4 * x + c] = (guint8) CLAMP (rgb[c] * 255 + 0.5, 0, 255);
+              float v = (lut_base[c] * (1 - mix) + lut_alt[c] * mix) * t;
+              row[4 * x + c] = (guint8) CLAMP (v + 0.5f, 0, 255);
             }
           row[4 * x + 3] = 255;
         }
     }
+  g_free (coarse);
 }
 
 /* Cairo draws into its own surface; this copies it into the RGBA frame. */
@@ -383,24 +418,70 @@ draw_keyboard (cairo_t     *cr,
   g_object_unref (layout);
 }
 
-/* The card held in a hand: an out-of-focus room behind, a palm under the
- * card and fingers showing around its lower edge. The thumb over the card
- * is the occluder's business, not the background's. */
+/* One skin tone per seed, shared by the hand and the thumb. */
+static const double *
+skin_for_seed (guint32 seed)
+{
+  SpecimenRng rng;
+
+  specimen_rng_init (&rng, seed, 31);
+  return skin_tones[specimen_rng_int (&rng, G_N_ELEMENTS (skin_tones))];
+}
+
+/* A capsule from (0, 0) along +x: @w0 wide at the start, @w1 at the end. */
+static void
+capsule_path (cairo_t *cr,
+              double   length,
+              double   w0,
+              double   w1)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, length, 0, w1 / 2, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, 0, 0, w0 / 2, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+fill_skin (cairo_t      *cr,
+           const double *skin,
+           double        across)
+{
+  /* Rounded shading across a finger or palm: lit in the middle. */
+  cairo_pattern_t *pattern = cairo_pattern_create_linear (0, -across / 2, 0, across / 2);
+
+  cairo_pattern_add_color_stop_rgb (pattern, 0, skin[0] * 0.68, skin[1] * 0.64, skin[2] * 0.62);
+  cairo_pattern_add_color_stop_rgb (pattern, 0.4, MIN (1, skin[0] * 1.04), MIN (1, skin[1] * 1.02),
+                                    MIN (1, skin[2] * 1.02));
+  cairo_pattern_add_color_stop_rgb (pattern, 1, skin[0] * 0.6, skin[1] * 0.56, skin[2] * 0.55);
+  cairo_set_source (cr, pattern);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
+}
+
+/* The card held up in a hand: an out-of-focus room behind; the palm and
+ * wrist below the card, running out of the frame, and the fingers behind
+ * the card, their tips showing past its top edge when the card is short.
+ * Sizes are a real hand's, in the document's millimetres. The thumb over
+ * the card is the occluder's business, not the background's. */
 static void
 draw_hand (cairo_t       *cr,
            int            width,
            int            height,
            const PfPoint  corners[4],
+           double         width_mm,
+           double         height_mm,
+           guint32        seed,
            SpecimenRng   *rng)
 {
-  const double *skin = skin_tones[specimen_rng_int (rng, G_N_ELEMENTS (skin_tones))];
-  double cx = (corners[0].x + corners[1].x + corners[2].x + corners[3].x) / 4;
-  double cy = (corners[0].y + corners[1].y + corners[2].y + corners[3].y) / 4;
+  const double *skin = skin_for_seed (seed);
   double doc_w = hypot (corners[1].x - corners[0].x, corners[1].y - corners[0].y);
+  double mm = doc_w / width_mm;
   double ux = (corners[1].x - corners[0].x) / MAX (doc_w, 1e-6);
   double uy = (corners[1].y - corners[0].y) / MAX (doc_w, 1e-6);
-  double bx = (corners[3].x + corners[2].x) / 2, by = (corners[3].y + corners[2].y) / 2;
-  double finger_w = doc_w * 0.14;
+  double along = specimen_rng_range (rng, 0.3, 0.7);
+  double bx = corners[3].x + (corners[2].x - corners[3].x) * along;
+  double by = corners[3].y + (corners[2].y - corners[3].y) * along;
+  double lean = specimen_rng_range (rng, -0.25, 0.25);
   cairo_pattern_t *pattern;
 
   /* A blurred room: soft blocks of wall, window and furniture colours. */
@@ -428,40 +509,37 @@ draw_hand (cairo_t       *cr,
       cairo_pattern_destroy (pattern);
     }
 
-  /* The palm and wrist, below the card's centre, running off the frame. */
+  /* In the hand's frame, in millimetres: x up the card (towards its top
+   * edge) from a point of its bottom edge, y along the card's width. */
   cairo_save (cr);
-  cairo_translate (cr, bx + (bx - cx) * 0.2, by + (by - cy) * 0.2);
-  cairo_rotate (cr, atan2 (uy, ux));
-  pattern = cairo_pattern_create_radial (0, -doc_w * 0.1, doc_w * 0.05, 0, 0, doc_w * 0.8);
-  cairo_pattern_add_color_stop_rgb (pattern, 0, MIN (1, skin[0] * 1.05), MIN (1, skin[1] * 1.05), MIN (1, skin[2] * 1.05));
-  cairo_pattern_add_color_stop_rgb (pattern, 1, skin[0] * 0.7, skin[1] * 0.7, skin[2] * 0.7);
-  cairo_set_source (cr, pattern);
-  cairo_save (cr);
-  cairo_scale (cr, doc_w * 0.42, doc_w * 0.5);
-  cairo_arc (cr, 0, 0.3, 1, 0, 2 * G_PI);
-  cairo_restore (cr);
-  cairo_fill (cr);
-  cairo_rectangle (cr, -doc_w * 0.3, doc_w * 0.4, doc_w * 0.6, doc_w * 3);
-  cairo_fill (cr);
-  /* Fingers showing beyond the card's left and right edges. */
+  cairo_translate (cr, bx, by);
+  cairo_rotate (cr, atan2 (uy, ux) - G_PI / 2 + lean);
+  cairo_scale (cr, mm, mm);
+
+  /* Fingers, fanned, behind the card, pointing up. */
   for (int i = 0; i < 4; i++)
     {
-      double y = -doc_w * (0.05 + 0.12 * i);
-      double len = doc_w * specimen_rng_range (rng, 0.5, 0.62);
+      double len = (i == 0 || i == 3 ? 62 : 74) + specimen_rng_range (rng, -4, 4);
 
       cairo_save (cr);
-      cairo_translate (cr, doc_w * 0.2, y);
-      cairo_rotate (cr, -0.15 - 0.05 * i);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, len, 0, finger_w / 2, -G_PI / 2, G_PI / 2);
-      cairo_line_to (cr, 0, finger_w / 2);
-      cairo_line_to (cr, 0, -finger_w / 2);
-      cairo_close_path (cr);
+      cairo_translate (cr, -12, -27 + 18 * i);
+      cairo_rotate (cr, (i - 1.5) * 0.07);
+      capsule_path (cr, len, 19, 16);
+      fill_skin (cr, skin, 19);
       cairo_restore (cr);
-      cairo_fill (cr);
     }
-  cairo_pattern_destroy (pattern);
+  /* The palm below the card's edge, and the wrist, down and out of the
+   * frame. */
+  cairo_rectangle (cr, -600, -30, 565, 60);
+  fill_skin (cr, skin, 60);
+  cairo_save (cr);
+  cairo_translate (cr, -35, 0);
+  cairo_scale (cr, 45, 42);
+  cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
   cairo_restore (cr);
+  fill_skin (cr, skin, 84);
+  cairo_restore (cr);
+  (void) height_mm;
 }
 
 /* The soft shadow a card lying on a surface casts on it. */
@@ -540,8 +618,8 @@ specimen_background_draw (const PfSpecimenParams *params,
        * for finding the outline, and the one photo.background reports. */
       for (int c = 0; c < 3; c++)
         {
-          base[c] = palette->base[c] * specimen_rng_range (&rng, 0.97, 1.02);
-          alt[c] = palette->base[c] * specimen_rng_range (&rng, 0.94, 1.0);
+          base[c] = palette->base[c] * specimen_rng_range (&rng, 0.98, 1.02);
+          alt[c] = palette->base[c] * specimen_rng_range (&rng, 0.96, 1.0);
         }
       paint_texture (rgba, width, height, stride, TEXTURE_PLAIN, base, alt, &rng);
       rgba_to_surface (rgba, width, height, stride, surface);
@@ -564,7 +642,12 @@ specimen_background_draw (const PfSpecimenParams *params,
       break;
 
     case PF_SPECIMEN_BG_HAND:
-      draw_hand (cr, width, height, corners, &rng);
+      {
+        double w_mm, h_mm;
+
+        pf_specimen_layout_get_size_mm (params->layout, &w_mm, &h_mm);
+        draw_hand (cr, width, height, corners, w_mm, h_mm, params->seed, &rng);
+      }
       break;
 
     case PF_SPECIMEN_BG_DARK_PLAIN:
@@ -578,8 +661,10 @@ specimen_background_draw (const PfSpecimenParams *params,
     }
 
   /* A card on a surface casts a soft shadow; a held card does not touch
-   * what is behind it. */
-  if (!params->no_document && params->background != PF_SPECIMEN_BG_HAND && doc_w > 4)
+   * what is behind it; on the card-coloured surface the shadow would be
+   * the only edge left, and that case is about having none. */
+  if (!params->no_document && params->background != PF_SPECIMEN_BG_HAND
+      && params->background != PF_SPECIMEN_BG_SAME_AS_CARD && doc_w > 4)
     {
       double a = specimen_rng_range (&rng, 0, 2 * G_PI);
       double off = doc_w * specimen_rng_range (&rng, 0.004, 0.015);
@@ -630,13 +715,17 @@ thumb_path (cairo_t                *cr,
   angle = atan2 (mid.y - cy + (tip.y - cy) * 0.3, mid.x - cx + (tip.x - cx) * 0.3);
   length = hypot (mid.x - tip.x, mid.y - tip.y) * 1.2 + thumb_w * 4;
 
+  /* Wider towards the hand, like a thumb. */
   cairo_save (cr);
   cairo_translate (cr, tip.x, tip.y);
   cairo_rotate (cr, angle);
   cairo_new_sub_path (cr);
   cairo_arc_negative (cr, thumb_w / 2, 0, thumb_w / 2, 3 * G_PI / 2, G_PI / 2);
-  cairo_line_to (cr, length, thumb_w * 0.62);
-  cairo_line_to (cr, length, -thumb_w * 0.62);
+  cairo_curve_to (cr, thumb_w * 1.5, thumb_w * 0.55, length * 0.5, thumb_w * 0.62,
+                  length, thumb_w * 0.75);
+  cairo_line_to (cr, length, -thumb_w * 0.75);
+  cairo_curve_to (cr, length * 0.5, -thumb_w * 0.62, thumb_w * 1.5, -thumb_w * 0.55,
+                  thumb_w / 2, -thumb_w / 2);
   cairo_close_path (cr);
   cairo_restore (cr);
 
@@ -692,7 +781,6 @@ specimen_occluder_paint (const PfSpecimenParams *params,
   cairo_t *cr;
   cairo_pattern_t *pattern;
   cairo_matrix_t matrix;
-  SpecimenRng rng;
   const double *skin;
   double angle, length, thumb_w;
   PfPoint tip;
@@ -700,8 +788,7 @@ specimen_occluder_paint (const PfSpecimenParams *params,
   if (!params->occluder || params->occluder_size <= 0)
     return;
 
-  specimen_rng_init (&rng, params->seed, 30);
-  skin = skin_tones[specimen_rng_int (&rng, G_N_ELEMENTS (skin_tones))];
+  skin = skin_for_seed (params->seed);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   rgba_to_surface (rgba, width, height, stride, surface);
   cr = cairo_create (surface);

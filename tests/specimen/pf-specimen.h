@@ -247,9 +247,10 @@ typedef enum
 #define PF_SPECIMEN_TILT_DEG_NOMINAL        25.0
 #define PF_SPECIMEN_TILT_DEG_CLEAN          15.0
 
-/* Background (photo.background): the distance in RGB levels between the
- * mean colour of the document's outer 4% band and the mean colour of a
- * band of the background just outside it, measured on the drawn scene. */
+/* Background (photo.background): measured on the drawn scene (before
+ * light and camera) at points all along the outline: the distance in RGB
+ * levels between the colour (3x3 mean) 1.5 mm inside the document and
+ * 1.5 mm outside it; the median over the outline. */
 #define PF_SPECIMEN_BG_CONTRAST_DEFECT      18.0
 #define PF_SPECIMEN_BG_CONTRAST_NOMINAL     28.0
 #define PF_SPECIMEN_BG_CONTRAST_CLEAN       40.0

@@ -36,13 +36,17 @@ void
 pf_secure_zero (gpointer data,
                 gsize    len)
 {
-  volatile guint8 *p = data;
-
-  if (data == NULL)
+  if (data == NULL || len == 0)
     return;
 
-  while (len--)
-    *p++ = 0;
+#ifdef HAVE_EXPLICIT_BZERO
+  explicit_bzero (data, len);
+#else
+  /* memset at full speed, then a barrier that tells the compiler the
+   * memory is still read, so the stores cannot be dropped. */
+  memset (data, 0, len);
+  __asm__ __volatile__ ("" : : "r" (data) : "memory");
+#endif
 }
 
 static gboolean

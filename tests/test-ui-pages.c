@@ -130,6 +130,10 @@ test_region_page (void)
   g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (page),
                                            "There is no such day. Check the day and the month."));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "There is no such day. Check the day and the month.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "31.02.1990");
   g_assert_false (pf_session_get_birth_date (session, NULL));
   g_assert_null (pf_session_get_findings (session, PF_STEP_REGION));
@@ -142,6 +146,8 @@ test_region_page (void)
                                            "Type it like 12 August 1974 or 1974-08-12."));
   pf_test_window_type_date (window, "12 Aug 1974");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry),
+                                                 GTK_ACCESSIBLE_STATE_INVALID));
   assert_age_finding (window, PF_SEVERITY_OK, "You meet the minimum age of 18");
 
   /* A date in the future is a blocker with its own words. */
@@ -188,6 +194,20 @@ label_starts_with (GtkWidget  *root,
   return FALSE;
 }
 
+/* The feedback is an alert, so that screen readers announce it. */
+static GtkWidget *
+alert_in (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) widgets = pf_test_ui_find_all (root, GTK_TYPE_WIDGET);
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (gtk_accessible_get_accessible_role (g_ptr_array_index (widgets, i)) ==
+        GTK_ACCESSIBLE_ROLE_ALERT)
+      return g_ptr_array_index (widgets, i);
+
+  g_assert_not_reached ();
+}
+
 static void
 test_safety_page (void)
 {
@@ -221,6 +241,7 @@ test_safety_page (void)
   pf_test_ui_settle (GTK_WIDGET (window));
   g_assert_true (pf_quiz_item_get_correct (first));
   g_assert_true (label_starts_with (GTK_WIDGET (first), "Right:"));
+  g_assert_true (gtk_widget_is_visible (alert_in (GTK_WIDGET (first))));
 
   /* Not done until every message has an answer. */
   g_assert_false (pf_wizard_page_get_complete (page));

@@ -14,6 +14,9 @@ pf_test_ui_init (int    *argc,
   /* Cairo draws the same pixels on every machine, and faster than GL
    * emulated in software on a virtual display. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* GTK's test backend keeps what widgets tell screen readers, so that the
+   * tests can check it, and needs no accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 

@@ -5,9 +5,7 @@
 
 #include "config.h"
 
-#include "pf-application.h"
-#include "pf-window.h"
-#include "test-ui-util.h"
+#include "test-ui-window.h"
 
 static PfApplication *application;
 
@@ -157,15 +155,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   pf_test_ui_init (&argc, &argv);
-
-  application = pf_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
+  application = pf_test_application_new ();
 
   g_test_add_func ("/pf/ui/application/activate", test_activate);
   g_test_add_func ("/pf/ui/application/shortcuts-window", test_shortcuts_window);

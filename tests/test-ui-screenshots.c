@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include "pf-application.h"
 #include "pf-quiz-item.h"
 #include "test-ui-window.h"
 
@@ -194,23 +193,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   pf_test_ui_init (&argc, &argv);
-
-  /* A registered application loads the style sheet, the app icon and the
-   * shortcuts window, as when the app runs. */
-  application = pf_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
+  application = pf_test_application_new ();
 
   g_test_add_func ("/pf/ui/screenshots/wide", test_wide);
   g_test_add_func ("/pf/ui/screenshots/narrow", test_narrow);
   g_test_add_func ("/pf/ui/screenshots/dark", test_dark);
 
   status = g_test_run ();
-  g_clear_object (&application);
+  g_object_unref (application);
   return status;
 }

@@ -9,6 +9,27 @@
 #include "test-ui-window.h"
 
 /**
+ * pf_test_application_new:
+ *
+ * A registered application loads the style sheet, the app icon and the
+ * shortcuts window, as when the app runs. It is not unique, so that tests
+ * running side by side each have their own.
+ *
+ * Returns: (transfer full): the application, registered
+ */
+PfApplication *
+pf_test_application_new (void)
+{
+  PfApplication *application = pf_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  return application;
+}
+
+/**
  * pf_test_window_new:
  * @application: (nullable): the application, or %NULL for a window alone
  * @width: the window's width, or 0 for the remembered one

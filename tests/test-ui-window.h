@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pf-application.h"
 #include "pf-step-row.h"
 #include "pf-window.h"
 #include "test-ui-util.h"
 
 G_BEGIN_DECLS
+
+PfApplication *pf_test_application_new   (void);
 
 PfWindow    *pf_test_window_new          (AdwApplication *application,
                                           int             width,

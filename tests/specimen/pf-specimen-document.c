@@ -754,6 +754,12 @@ specimen_document_draw (const PfSpecimen *self,
   if (spec->n_mrz_lines > 0)
     draw_mrz (&d, self, spec);
 
+  /* The card's edge catches a little light. */
+  rounded_rect (d.cr, 0, 0, spec->width, spec->height, spec->radius);
+  cairo_set_source_rgba (d.cr, 1, 1, 1, 0.35);
+  cairo_set_line_width (d.cr, 0.3);
+  cairo_stroke (d.cr);
+
   g_object_unref (d.layout);
   g_object_unref (d.context);
   cairo_destroy (d.cr);

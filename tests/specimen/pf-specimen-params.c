@@ -182,6 +182,8 @@ pf_specimen_params_random (PfSpecimenParams      *params,
   pf_specimen_params_init (params);
   params->layout = layout;
   params->seed = seed;
+  /* Passports are photographed open, half of them with the facing page. */
+  params->booklet = layout == PF_SPECIMEN_TD3 && specimen_rng_double (&rng) < 0.5;
   params->frame_width = width;
   params->frame_height = height;
 
@@ -237,6 +239,8 @@ pf_specimen_params_random (PfSpecimenParams      *params,
   params->blur_sigma = MIN (specimen_rng_range (&rng, 0.3, 0.8),
                             0.6 * PF_SPECIMEN_BLUR_RATIO_CLEAN * g.text_height_px);
   params->noise_sigma = specimen_rng_range (&rng, 0.5, 3.5);
+  if (specimen_rng_double (&rng) < 0.5)
+    params->sharpen = specimen_rng_range (&rng, 0.2, 0.9);
   if (specimen_rng_double (&rng) < 0.5)
     params->jpeg_quality = 70 + specimen_rng_int (&rng, 26);
   if (specimen_rng_double (&rng) < 0.3)
@@ -506,15 +510,16 @@ pf_specimen_params_add_glare (PfSpecimenParams *params,
     case PF_SPECIMEN_REGION_BLANK:
     default:
       {
-        /* The core and its soft edge (1.6 radii) inside the blank area. */
+        /* The core and its soft edge (1.6 radii, and the edge's wobble of
+         * up to 1.19) inside the blank area. */
         double bw = box.width * w_mm, bh = box.height * h_mm;
-        double fit = (MIN (bw, bh) / 2 - 0.3) / 1.6 / w_mm;
+        double fit = (MIN (bw, bh) / 2 - 0.3) / 1.6 / 1.19 / w_mm;
         double r_mm, free_x, free_y;
 
         if (fit < PF_SPECIMEN_GLARE_RADIUS_DEFECT)
           return FALSE;
         glare.radius = MIN (glare.radius, fit);
-        r_mm = glare.radius * w_mm * 1.6 + 0.3;
+        r_mm = glare.radius * w_mm * 1.6 * 1.19 + 0.3;
         free_x = MAX (0, bw - 2 * r_mm);
         free_y = MAX (0, bh - 2 * r_mm);
         glare.x = (box.x * w_mm + r_mm + specimen_rng_double (&rng) * free_x) / w_mm;

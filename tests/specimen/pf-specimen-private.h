@@ -170,5 +170,10 @@ double   specimen_glare_distance (const PfSpecimenGlare *glare,
                                   double                 height_mm,
                                   double                 x_mm,
                                   double                 y_mm);
+PfPoint  specimen_glare_outline  (const PfSpecimenGlare *glare,
+                                  double                 width_mm,
+                                  double                 height_mm,
+                                  double                 theta,
+                                  double                 scale);
 
 G_END_DECLS

@@ -567,6 +567,127 @@ draw_drop_shadow (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+/* Maps document millimetres through @h into a path point; FALSE when
+ * the point is behind the camera. */
+static gboolean
+line_to_mm (cairo_t                  *cr,
+            const SpecimenHomography *h,
+            double                    x,
+            double                    y)
+{
+  const double *m = h->m;
+
+  if (m[6] * x + m[7] * y + m[8] <= 0)
+    return FALSE;
+  {
+    PfPoint p = specimen_homography_apply (h, x, y);
+
+    cairo_line_to (cr, p.x, p.y);
+  }
+  return TRUE;
+}
+
+/* A rounded rectangle of the document's plane, seen in the frame. */
+static gboolean
+plane_rounded_rect (cairo_t                  *cr,
+                    const SpecimenHomography *h,
+                    double                    x0,
+                    double                    y0,
+                    double                    x1,
+                    double                    y1,
+                    double                    r)
+{
+  double cx[4] = { x1 - r, x1 - r, x0 + r, x0 + r };
+  double cy[4] = { y0 + r, y1 - r, y1 - r, y0 + r };
+  gboolean ok = TRUE;
+
+  cairo_new_sub_path (cr);
+  for (int corner = 0; corner < 4; corner++)
+    for (int i = 0; i <= 6; i++)
+      {
+        double t = (corner - 1) * G_PI / 2 + i * G_PI / 12;
+
+        ok &= line_to_mm (cr, h, cx[corner] + r * cos (t), cy[corner] + r * sin (t));
+      }
+  cairo_close_path (cr);
+  return ok;
+}
+
+/* The open passport around its data page: the cover's edge showing round
+ * the page, and the facing page above the fold (a visa page with faint
+ * lines). Returns the booklet's outline corners; FALSE (and nothing
+ * drawn) when the booklet would reach behind the camera. */
+static gboolean
+draw_booklet (cairo_t                *cr,
+              const PfSpecimenParams *params,
+              const PfPoint           corners[4],
+              SpecimenRng            *rng,
+              PfPoint                 outline[4])
+{
+  static const double covers[][3] = {
+    { 0.36, 0.07, 0.1 }, { 0.07, 0.12, 0.3 }, { 0.06, 0.24, 0.14 }, { 0.09, 0.08, 0.08 },
+  };
+  SpecimenRng own;
+  const double *cover;
+  SpecimenHomography h;
+  double w, hgt;
+  PfPoint src[4];
+  double paper;
+
+  pf_specimen_layout_get_size_mm (params->layout, &w, &hgt);
+  src[0] = (PfPoint) { 0, 0 };
+  src[1] = (PfPoint) { w, 0 };
+  src[2] = (PfPoint) { w, hgt };
+  src[3] = (PfPoint) { 0, hgt };
+  if (!specimen_homography_from_quads (&h, src, corners))
+    return FALSE;
+
+  /* Its own stream, so that drawing it twice draws the same. */
+  specimen_rng_init (&own, params->seed, 33);
+  cover = covers[specimen_rng_int (&own, G_N_ELEMENTS (covers))];
+  paper = specimen_rng_range (&own, 0.86, 0.95);
+  (void) rng;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (!plane_rounded_rect (cr, &h, -3, -hgt - 7, w + 3, hgt + 3, 5))
+    {
+      cairo_new_path (cr);
+      cairo_restore (cr);
+      return FALSE;
+    }
+  cairo_set_source_rgb (cr, cover[0], cover[1], cover[2]);
+  cairo_fill (cr);
+
+  plane_rounded_rect (cr, &h, -0.6, -hgt - 4.5, w + 0.6, -0.4, 2.5);
+  cairo_set_source_rgb (cr, paper, paper * 0.98, paper * 0.9);
+  cairo_fill (cr);
+  /* Faint wavy lines of the visa page. */
+  cairo_set_line_width (cr, MAX (0.5, hypot (corners[1].x - corners[0].x,
+                                             corners[1].y - corners[0].y) / w * 0.12));
+  cairo_set_source_rgba (cr, cover[0], cover[1], cover[2], 0.18);
+  for (double y = -hgt - 2; y < -2; y += 3.2)
+    {
+      cairo_new_sub_path (cr);
+      for (double x = 2; x <= w - 2; x += w / 40)
+        line_to_mm (cr, &h, x, y + 0.8 * sin (x / 7 + y));
+    }
+  cairo_stroke (cr);
+  /* The fold: a soft dark line between the pages. */
+  cairo_new_path (cr);
+  line_to_mm (cr, &h, -0.6, -0.4);
+  line_to_mm (cr, &h, w + 0.6, -0.4);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  outline[0] = specimen_homography_apply (&h, -3, -hgt - 7);
+  outline[1] = specimen_homography_apply (&h, w + 3, -hgt - 7);
+  outline[2] = specimen_homography_apply (&h, w + 3, hgt + 3);
+  outline[3] = specimen_homography_apply (&h, -3, hgt + 3);
+  return TRUE;
+}
+
 void
 specimen_background_draw (const PfSpecimenParams *params,
                           const PfPoint           corners[4],
@@ -662,15 +783,32 @@ specimen_background_draw (const PfSpecimenParams *params,
 
   /* A card on a surface casts a soft shadow; a held card does not touch
    * what is behind it; on the card-coloured surface the shadow would be
-   * the only edge left, and that case is about having none. */
-  if (!params->no_document && params->background != PF_SPECIMEN_BG_HAND
-      && params->background != PF_SPECIMEN_BG_SAME_AS_CARD && doc_w > 4)
-    {
-      double a = specimen_rng_range (&rng, 0, 2 * G_PI);
-      double off = doc_w * specimen_rng_range (&rng, 0.004, 0.015);
+   * the only edge left, and that case is about having none. An open
+   * passport casts it from the booklet's outline. */
+  {
+    PfPoint outline[4];
+    gboolean booklet = params->booklet && !params->no_document
+                       && draw_booklet (cr, params, corners, &rng, outline);
 
-      draw_drop_shadow (cr, corners, off * cos (a), off * sin (a), doc_w * 0.01);
-    }
+    if (!booklet)
+      memcpy (outline, corners, sizeof outline);
+    if (!params->no_document && params->background != PF_SPECIMEN_BG_HAND
+        && params->background != PF_SPECIMEN_BG_SAME_AS_CARD && doc_w > 4)
+      {
+        double a = specimen_rng_range (&rng, 0, 2 * G_PI);
+        double off = doc_w * specimen_rng_range (&rng, 0.004, 0.015);
+
+        if (booklet)
+          {
+            /* Under the booklet, drawn before it: redo the booklet on
+             * top. */
+            draw_drop_shadow (cr, outline, off * cos (a), off * sin (a), doc_w * 0.012);
+            draw_booklet (cr, params, corners, &rng, outline);
+          }
+        else
+          draw_drop_shadow (cr, outline, off * cos (a), off * sin (a), doc_w * 0.01);
+      }
+  }
 
   cairo_destroy (cr);
   surface_to_rgba (surface, rgba, width, height, stride);

@@ -68,6 +68,9 @@ normalize (PfSpecimenParams *p)
   p->blur_sigma = CLAMP (p->blur_sigma, 0, 200);
   p->motion_length = CLAMP (p->motion_length, 0, 400);
   p->noise_sigma = CLAMP (p->noise_sigma, 0, 100);
+  p->sharpen = CLAMP (p->sharpen, 0, 3);
+  if (p->layout != PF_SPECIMEN_TD3)
+    p->booklet = FALSE;
   p->jpeg_quality = CLAMP (p->jpeg_quality, 0, 100);
   p->vignetting = CLAMP (p->vignetting, 0, 1);
   p->shadow = CLAMP (p->shadow, 0, 1);
@@ -338,18 +341,13 @@ record_glare (PfSpecimen               *self,
   for (int i = 0; i < p->n_glare; i++)
     {
       const PfSpecimenGlare *g = &p->glare[i];
-      double r = g->radius * w, aspect = MAX (1.0, g->aspect);
-      double a = g->angle_deg * G_PI / 180;
       double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
 
       for (int k = 0; k < 64; k++)
         {
-          double t = 2 * G_PI * k / 64;
-          double ex = cos (t) * r * aspect, ey = sin (t) * r;
+          PfPoint o = specimen_glare_outline (g, w, h, 2 * G_PI * k / 64, 1);
           /* The core is clipped by the document's own outline. */
-          double x = CLAMP (g->x * w + ex * cos (a) - ey * sin (a), 0, w);
-          double y = CLAMP (g->y * h + ex * sin (a) + ey * cos (a), 0, h);
-          PfPoint q = specimen_homography_apply (to_frame, x, y);
+          PfPoint q = specimen_homography_apply (to_frame, CLAMP (o.x, 0, w), CLAMP (o.y, 0, h));
 
           min_x = MIN (min_x, q.x);
           min_y = MIN (min_y, q.y);

@@ -123,12 +123,15 @@ typedef struct
   gboolean             use_corners;
   PfPoint              corners[4];      /* TL TR BR BL in frame pixels; may lie outside */
   gboolean             no_document;     /* only the background: nothing to find */
+  gboolean             booklet;         /* TD3: the open passport around the data page
+                                         * (cover edge, facing page above); the
+                                         * document is still the data page */
 
   PfSpecimenBackground background;
 
   /* Degradations, applied in the order of the light's path: scene lighting
-   * and exposure, glare, lens (vignetting, blur, motion), sensor noise,
-   * greyscale or screen, JPEG. */
+   * and exposure, glare, the screen's pixel grid, lens (blur, motion),
+   * sensor noise, sharpening, greyscale, JPEG. */
   double               exposure;        /* multiplier in linear light; 1 normal */
   double               contrast;        /* 1 normal; lower is hazy and flat */
   double               light_gradient;  /* 0 even; 0.5 one side half as bright */
@@ -142,6 +145,7 @@ typedef struct
   double               motion_length;   /* frame pixels */
   double               motion_angle_deg;
   double               noise_sigma;     /* sensor noise, levels of 255 at mid grey */
+  double               sharpen;         /* a phone's unsharp mask: 0 none, 1 strong halos */
   gboolean             greyscale;       /* a black-and-white photo or scan */
   gboolean             screen_moire;    /* a photo of a screen showing the document */
   int                  jpeg_quality;    /* 0 none, else 1..100: encoded and decoded */

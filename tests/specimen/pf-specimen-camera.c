@@ -1097,13 +1097,13 @@ specimen_camera_sensor (const PfSpecimenParams *params,
 
   if (params->sharpen > 0)
     {
-      /* Phones sharpen: an unsharp mask (radius 1 pixel) that leaves
+      /* Phones sharpen: an unsharp mask (sigma 0.75 pixel) that leaves
        * bright and dark halos along edges, and lifts the noise too. */
       gsize size = (gsize) stride * height;
       guint8 *soft = g_memdup2 (rgba, size);
       float amount = (float) params->sharpen;
 
-      small_gaussian (soft, width, height, stride, 1.0);
+      small_gaussian (soft, width, height, stride, 0.75);
       for (int y = 0; y < height; y++)
         {
           guint8 *row = rgba + (gsize) y * stride;

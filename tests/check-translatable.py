@@ -34,6 +34,16 @@ UI_TEXT_PROPERTIES = frozenset({
     'message',
 })
 
+# Other properties (a custom widget's "explanation", say) count as text when
+# their value reads like words: two words of letters side by side. These
+# properties hold lists of names or codes, not words for people.
+UI_NON_TEXT_PROPERTIES = frozenset({
+    'css-classes', 'css-name', 'input-hints', 'input-purpose', 'accelerator', 'accels',
+    'action-name', 'action-target', 'icon-name', 'font', 'font-desc', 'font-features',
+    'attributes', 'name', 'buildable-id', 'mime-types', 'patterns',
+})
+_PROSE_RE = re.compile(r'[^\W\d_]{2,}\s+[^\W\d_]{2,}')
+
 # Elements whose text is shown: menu attributes (by name), string-list items,
 # message dialog responses, scale marks.
 UI_TEXT_ELEMENTS = {
@@ -136,7 +146,8 @@ def check_ui(root, relpath):
     for e in elements:
         name = e.get('name')
         if e.tag == 'property':
-            shown = name in UI_TEXT_PROPERTIES
+            shown = name in UI_TEXT_PROPERTIES or (
+                name not in UI_NON_TEXT_PROPERTIES and _PROSE_RE.search(e.text or ''))
         elif e.tag in UI_TEXT_ELEMENTS:
             names = UI_TEXT_ELEMENTS[e.tag]
             shown = names is None or name in names
@@ -193,6 +204,7 @@ BAD_UI = {
     'true is not yes': '<property name="title" translatable="true">Summary</property>',
     'string list item': '<object class="GtkStringList"><items><item>Passport</item></items>'
                         '</object>',
+    'custom property': '<property name="explanation">Support never writes first.</property>',
 }
 GOOD_UI = '''<?xml version="1.0" encoding="UTF-8"?>
 <interface>
@@ -204,7 +216,8 @@ GOOD_UI = '''<?xml version="1.0" encoding="UTF-8"?>
     </object></child>
     <child><object class="GtkLabel"><property name="label" translatable="no">ID Preflight</property>
     </object></child>
-    <child><object class="GtkLabel"><property name="label">·</property></object></child>
+    <child><object class="GtkLabel"><property name="label">·</property>
+      <property name="css-classes">flat circular</property></object></child>
     <child><object class="GtkLabel"><property name="label" bind-source="x" bind-property="y"/>
     </object></child>
   </object>

@@ -155,11 +155,11 @@ def self_test(tap, desktop_tool, appstream_tool, desktop, metainfo):
 
 
 def main(argv):
-    if len(argv) != 8:
-        print(f'usage: {argv[0]} DESKTOP_FILE_VALIDATE APPSTREAMCLI DESKTOP METAINFO '
-              'APP_ID VERSION SOURCE_ROOT', file=sys.stderr)
+    args = i18nscan.arguments(argv, 'DESKTOP_FILE_VALIDATE', 'APPSTREAMCLI', 'DESKTOP',
+                              'METAINFO', 'APP_ID', 'VERSION', 'SOURCE_ROOT')
+    if args is None:
         return 2
-    desktop_tool, appstream_tool, desktop, metainfo, app_id, version, root = argv[1:]
+    desktop_tool, appstream_tool, desktop, metainfo, app_id, version, root = args
     langs = []
     with open(os.path.join(root, 'po', 'LINGUAS'), encoding='utf-8') as f:
         for line in f:

@@ -155,10 +155,10 @@ def self_test(tap, manifest, manifest_dir, app_id):
 
 
 def main(argv):
-    if len(argv) != 3:
-        print(f'usage: {argv[0]} MANIFEST APP_ID', file=sys.stderr)
+    args = i18nscan.arguments(argv, 'MANIFEST', 'APP_ID')
+    if args is None:
         return 2
-    path, app_id = argv[1], argv[2]
+    path, app_id = args
     tap = i18nscan.Tap()
     try:
         with open(path, encoding='utf-8') as f:

@@ -81,12 +81,12 @@ def self_test(tap):
 
 
 def main(argv):
-    if len(argv) != 3:
-        print(f'usage: {argv[0]} ICONS_DIR APP_ID', file=sys.stderr)
+    args = i18nscan.arguments(argv, 'ICONS_DIR', 'APP_ID')
+    if args is None:
         return 2
     tap = i18nscan.Tap()
     self_test(tap)
-    for kind, (path, size, symbolic) in icon_paths(argv[1], argv[2]).items():
+    for kind, (path, size, symbolic) in icon_paths(*args).items():
         try:
             with open(path, encoding='utf-8') as f:
                 problems = check_svg(f.read(), size, symbolic)

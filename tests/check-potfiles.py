@@ -108,12 +108,12 @@ def self_test(tap):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print(f'usage: {argv[0]} SOURCE_ROOT', file=sys.stderr)
+    args = i18nscan.arguments(argv, 'SOURCE_ROOT')
+    if args is None:
         return 2
     tap = i18nscan.Tap()
     self_test(tap)
-    missing, absent, twice = check_tree(argv[1])
+    missing, absent, twice = check_tree(args[0])
     tap.check('every file with translatable strings is in po/POTFILES.in', missing)
     tap.check('every file in po/POTFILES.in exists', absent)
     tap.check('no file is listed twice in po/POTFILES.in', twice)

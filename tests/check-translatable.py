@@ -261,10 +261,10 @@ def self_test(tap):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print(f'usage: {argv[0]} SOURCE_ROOT', file=sys.stderr)
+    args = i18nscan.arguments(argv, 'SOURCE_ROOT')
+    if args is None:
         return 2
-    root = argv[1]
+    root = args[0]
     tap = i18nscan.Tap()
     self_test(tap)
     tap.check('every user-visible string under src/ is marked for translation',

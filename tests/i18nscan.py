@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Source scanning shared by check-potfiles.py and check-translatable.py.
+"""What the data and translation checks (tests/check-*.py) share.
 
-A small C tokenizer (enough to tell code from comments and string literals,
-and to split call arguments), a GtkBuilder walker, and a TAP printer. The
-checks read the tree as text: they never build or run anything.
+For check-potfiles.py and check-translatable.py: a small C tokenizer
+(enough to tell code from comments and string literals, and to split call
+arguments) and a GtkBuilder walker; they read the tree as text and never
+build or run anything. For every check: the argument reader and the TAP
+printer.
 """
 
 import os
@@ -161,6 +163,14 @@ def source_files(root, subdir, suffixes):
 def read_text(root, relpath):
     with open(os.path.join(root, relpath), encoding='utf-8') as f:
         return f.read()
+
+
+def arguments(argv, *names):
+    """argv's arguments if there are as many as names, else None after usage."""
+    if len(argv) != len(names) + 1:
+        print(f'usage: {argv[0]} {" ".join(names)}', file=sys.stderr)
+        return None
+    return argv[1:]
 
 
 class Tap:

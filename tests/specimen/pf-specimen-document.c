@@ -413,7 +413,8 @@ draw_portrait (cairo_t      *cr,
     { 0.96, 0.80, 0.69 }, { 0.87, 0.67, 0.52 }, { 0.65, 0.46, 0.33 },
     { 0.45, 0.30, 0.21 }, { 0.92, 0.76, 0.62 },
   };
-  const double *skin = skins[specimen_rng_int (rng, G_N_ELEMENTS (skins))];
+  double skin[3];
+  const double *tone = skins[specimen_rng_int (rng, G_N_ELEMENTS (skins))];
   double hair_v = specimen_rng_range (rng, 0.08, 0.6);
   double cloth[3] = { specimen_rng_range (rng, 0.1, 0.5), specimen_rng_range (rng, 0.1, 0.5),
                       specimen_rng_range (rng, 0.15, 0.6) };
@@ -423,18 +424,17 @@ draw_portrait (cairo_t      *cr,
   double head_y = box.y + box.height * 0.42;
   cairo_pattern_t *pattern;
 
+  memcpy (skin, tone, sizeof skin);
   cairo_save (cr);
   cairo_rectangle (cr, box.x, box.y, box.width, box.height);
   cairo_clip (cr);
   if (grey)
     {
       /* Laser-engraved portraits on polycarbonate cards are grey. */
-      double v = (skin[0] + skin[1] + skin[2]) / 3;
-      double hv = hair_v;
+      double v = (tone[0] + tone[1] + tone[2]) / 3;
       double cv = (cloth[0] + cloth[1] + cloth[2]) / 3;
 
-      skin = (const double[]) { v, v, v };
-      hair_v = hv;
+      skin[0] = skin[1] = skin[2] = v;
       cloth[0] = cloth[1] = cloth[2] = cv;
     }
 

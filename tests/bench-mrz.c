@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* How fast and how well the MRZ reader reads drawn documents, beside
+ * Tesseract with Debian's English model on the same MRZ crops, in one
+ * run. Prints figures; asserts nothing about speed.
+ *
+ *   meson test -C _build --benchmark --verbose mrz */
+
+#include <string.h>
+
+#ifdef HAVE_TESSERACT
+#include <tesseract/capi.h>
+#endif
+
+#include "pf-mrz-reader.h"
+#include "test-mrz-util.h"
+
+typedef struct
+{
+  const char *name;
+  double      cap_height;
+  double      blur;        /* relative to the cap height */
+  double      angle;
+  double      noise;
+  int         jpeg;
+} Setting;
+
+static const Setting settings[] = {
+  { "clean, small print", 14, 0, 0, 0, 0 },
+  { "clean, large print", 32, 0, 0, 0, 0 },
+  { "phone photo", 20, 0.06, 1.5, 8, 75 },
+  { "poor photo", 16, 0.10, -2, 14, 45 },
+};
+
+#define DOCS_PER_SETTING 20
+
+typedef struct
+{
+  guint  docs;
+  guint  whole;
+  guint  chars;
+  guint  chars_wrong;
+  double ms;
+} Score;
+
+static void
+score_text (Score      *score,
+            const char *truth,
+            const char *text,
+            double      ms)
+{
+  gsize n = strlen (truth), m = text != NULL ? strlen (text) : 0;
+
+  score->docs++;
+  score->chars += n;
+  score->ms += ms;
+  if (text != NULL && g_str_equal (text, truth))
+    score->whole++;
+  for (gsize k = 0; k < n; k++)
+    if (k >= m || text[k] != truth[k])
+      score->chars_wrong++;
+}
+
+static char *
+read_ours (const MrzTestImage *image)
+{
+  g_autoptr(PfMrzReading) reading = pf_mrz_read_grey (image->grey, image->width, image->height,
+                                                      image->width, NULL, NULL);
+  GString *text;
+
+  if (reading == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint l = 0; l < pf_mrz_reading_get_n_lines (reading); l++)
+    g_string_append_printf (text, "%s%s", l > 0 ? "\n" : "", pf_mrz_reading_get_line (reading, l));
+  return g_string_free (text, FALSE);
+}
+
+#ifdef HAVE_TESSERACT
+/* Tesseract on the MRZ's box alone, as a block of text; spaces dropped,
+ * since an MRZ has none. */
+static char *
+read_tesseract (TessBaseAPI        *api,
+                const MrzTestImage *image)
+{
+  int x = (int) image->band.x, y = (int) image->band.y;
+  int w = (int) image->band.width, h = (int) image->band.height;
+  char *raw;
+  GString *text = g_string_new (NULL);
+
+  TessBaseAPISetImage (api, image->grey + (gsize) y * image->width + x, w, h, 1, image->width);
+  raw = TessBaseAPIGetUTF8Text (api);
+  for (const char *p = raw; p != NULL && *p != '\0'; p++)
+    if (*p == '\n')
+      {
+        if (text->len > 0 && text->str[text->len - 1] != '\n')
+          g_string_append_c (text, '\n');
+      }
+    else if (*p != ' ')
+      g_string_append_c (text, *p);
+  while (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+  TessDeleteText (raw);
+  return g_string_free (text, FALSE);
+}
+#endif
+
+static void
+print_score (const char  *reader,
+             const Score *score)
+{
+  g_print ("  %-26s %3u/%-3u whole MRZs right   %6.2f%% characters wrong   %7.1f ms a document\n",
+           reader, score->whole, score->docs, 100.0 * score->chars_wrong / score->chars,
+           score->ms / score->docs);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2025);
+#ifdef HAVE_TESSERACT
+  TessBaseAPI *api = TessBaseAPICreate ();
+  gboolean have_tesseract = TessBaseAPIInit3 (api, NULL, "eng") == 0;
+
+  if (have_tesseract)
+    TessBaseAPISetPageSegMode (api, PSM_SINGLE_BLOCK);
+#endif
+
+  if (!mrz_test_font_available ())
+    {
+      g_printerr ("The OCR-B font of Debian's fonts-ocr-b is needed to draw the documents.\n");
+      return 1;
+    }
+
+  g_print ("MRZ reading, %d drawn documents a setting (TD1, TD2, TD3, MRV-A, MRV-B in turn); "
+           "times are per document, reading only\n", DOCS_PER_SETTING);
+
+  for (guint s = 0; s < G_N_ELEMENTS (settings); s++)
+    {
+      const Setting *setting = &settings[s];
+      Score ours = { 0 }, tesseract = { 0 };
+      char jpeg[16];
+
+      for (guint d = 0; d < DOCS_PER_SETTING; d++)
+        {
+          g_autofree char *truth = mrz_test_make_text (rand, d % 5);
+          MrzTestConditions conditions = {
+            .cap_height = setting->cap_height,
+            .pitch_ratio = d % 2 ? 1.15 : 1.0,
+            .blur_sigma = setting->blur * setting->cap_height,
+            .angle_deg = setting->angle,
+            .noise_sigma = setting->noise,
+            .jpeg_quality = setting->jpeg,
+            .document = TRUE,
+            .seed = s * 1000 + d,
+          };
+          g_autoptr(MrzTestImage) image = mrz_test_render (truth, &conditions);
+          g_autofree char *text = NULL;
+          gint64 start;
+
+          start = g_get_monotonic_time ();
+          text = read_ours (image);
+          score_text (&ours, truth, text, (g_get_monotonic_time () - start) / 1000.0);
+
+#ifdef HAVE_TESSERACT
+          if (have_tesseract)
+            {
+              g_autofree char *theirs = NULL;
+
+              start = g_get_monotonic_time ();
+              theirs = read_tesseract (api, image);
+              score_text (&tesseract, truth, theirs, (g_get_monotonic_time () - start) / 1000.0);
+            }
+#endif
+        }
+
+      if (setting->jpeg > 0)
+        g_snprintf (jpeg, sizeof jpeg, "%d", setting->jpeg);
+      else
+        g_strlcpy (jpeg, "none", sizeof jpeg);
+      g_print ("%s (capitals %.0f px, blur %.2f of their height, tilt %.1f°, noise %.0f, JPEG %s):\n",
+               setting->name, setting->cap_height, setting->blur, setting->angle, setting->noise,
+               jpeg);
+      print_score ("OCR-B reader (whole page)", &ours);
+      if (tesseract.docs > 0)
+        print_score ("Tesseract eng (MRZ crop)", &tesseract);
+    }
+
+#ifdef HAVE_TESSERACT
+  if (!have_tesseract)
+    g_print ("Tesseract with the English model is not installed (tesseract-ocr-eng): not compared.\n");
+  TessBaseAPIEnd (api);
+  TessBaseAPIDelete (api);
+#else
+  g_print ("Built without Tesseract: not compared.\n");
+#endif
+  return 0;
+}

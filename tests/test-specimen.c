@@ -628,6 +628,9 @@ test_random_and_defects (void)
         g_test_message ("seed %u: defects %x marginal %x", seed, defects, marginal);
       g_assert_cmpint (defects, ==, 0);
       g_assert_cmpint (marginal, ==, 0);
+      for (int d = 0; d < PF_SPECIMEN_N_DEFECTS; d++)
+        g_assert_cmpint (pf_specimen_expect (s, pf_specimen_defect_get_check (1 << d)), ==,
+                         PF_SPECIMEN_EXPECT_CLEAN);
     }
 
   for (int d = 0; d < PF_SPECIMEN_N_DEFECTS; d++)
@@ -650,7 +653,10 @@ test_random_and_defects (void)
           g_test_message ("%s, seed %u: got %x", pf_specimen_defect_to_string (defect), seed,
                           pf_specimen_get_defects (s, NULL));
         g_assert_true (pf_specimen_get_defects (s, NULL) & defect);
-        g_assert_nonnull (pf_specimen_defect_get_check (defect));
+        g_assert_cmpint (pf_specimen_expect (s, pf_specimen_defect_get_check (defect)), ==,
+                         PF_SPECIMEN_EXPECT_DEFECT);
+        if (defect == PF_SPECIMEN_DEFECT_NO_DOCUMENT)
+          g_assert_cmpint (pf_specimen_expect (s, "photo.glare"), ==, PF_SPECIMEN_EXPECT_UNSURE);
       }
 }
 

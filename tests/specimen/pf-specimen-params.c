@@ -238,6 +238,8 @@ pf_specimen_params_random (PfSpecimenParams      *params,
     }
   params->blur_sigma = MIN (specimen_rng_range (&rng, 0.3, 0.8),
                             0.6 * PF_SPECIMEN_BLUR_RATIO_CLEAN * g.text_height_px);
+  if (specimen_rng_double (&rng) < 0.3)
+    params->background_blur = specimen_rng_range (&rng, 0.8, 3.0);
   params->noise_sigma = specimen_rng_range (&rng, 0.5, 3.5);
   if (specimen_rng_double (&rng) < 0.5)
     params->sharpen = specimen_rng_range (&rng, 0.2, 0.9);

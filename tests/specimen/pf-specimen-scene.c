@@ -801,6 +801,15 @@ specimen_background_draw (const PfSpecimenParams *params,
       break;
     }
 
+  /* Close up, the surface is out of focus (the booklet and the shadow,
+   * in or near the document's plane, are not). */
+  if (params->background_blur >= 0.2)
+    {
+      surface_to_rgba (surface, rgba, width, height, stride);
+      specimen_gaussian_blur (rgba, width, height, stride, params->background_blur);
+      rgba_to_surface (rgba, width, height, stride, surface);
+    }
+
   /* A card on a surface casts a soft shadow; a held card does not touch
    * what is behind it; on the card-coloured surface the shadow would be
    * the only edge left, and that case is about having none. An open

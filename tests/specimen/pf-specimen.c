@@ -69,6 +69,7 @@ normalize (PfSpecimenParams *p)
   p->motion_length = CLAMP (p->motion_length, 0, 400);
   p->noise_sigma = CLAMP (p->noise_sigma, 0, 100);
   p->sharpen = CLAMP (p->sharpen, 0, 3);
+  p->background_blur = CLAMP (p->background_blur, 0, 100);
   if (p->layout != PF_SPECIMEN_TD3)
     p->booklet = FALSE;
   p->jpeg_quality = CLAMP (p->jpeg_quality, 0, 100);
@@ -779,6 +780,41 @@ pf_specimen_get_defects (const PfSpecimen  *self,
   if (marginal != NULL)
     *marginal = unsure & ~defects;
   return defects;
+}
+
+/**
+ * pf_specimen_expect:
+ * @check: a check's id, such as "photo.glare"
+ *
+ * What @check must report on this photo, from pf_specimen_get_defects():
+ * a problem when one of its defects is there, nothing to assert when one
+ * is marginal, else a pass. With no document, only photo.outline is
+ * decided.
+ */
+PfSpecimenExpect
+pf_specimen_expect (const PfSpecimen *self,
+                    const char       *check)
+{
+  PfSpecimenDefects marginal = 0;
+  PfSpecimenDefects defects;
+  gboolean unsure = FALSE;
+
+  g_return_val_if_fail (self != NULL, PF_SPECIMEN_EXPECT_UNSURE);
+  g_return_val_if_fail (check != NULL, PF_SPECIMEN_EXPECT_UNSURE);
+
+  defects = pf_specimen_get_defects (self, &marginal);
+  if ((defects & PF_SPECIMEN_DEFECT_NO_DOCUMENT) && !g_str_equal (check, "photo.outline"))
+    return PF_SPECIMEN_EXPECT_UNSURE;
+  for (int i = 0; i < PF_SPECIMEN_N_DEFECTS; i++)
+    {
+      if (g_strcmp0 (pf_specimen_defect_get_check (1 << i), check) != 0)
+        continue;
+      if (defects & (1 << i))
+        return PF_SPECIMEN_EXPECT_DEFECT;
+      if (marginal & (1 << i))
+        unsure = TRUE;
+    }
+  return unsure ? PF_SPECIMEN_EXPECT_UNSURE : PF_SPECIMEN_EXPECT_CLEAN;
 }
 
 static const char *const layout_names[] = { "td1", "td3", "td2", "licence" };

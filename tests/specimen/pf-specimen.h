@@ -128,6 +128,8 @@ typedef struct
                                          * document is still the data page */
 
   PfSpecimenBackground background;
+  double               background_blur; /* gaussian sigma of the surface only (depth of
+                                         * field), frame pixels */
 
   /* Degradations, applied in the order of the light's path: scene lighting
    * and exposure, glare, the screen's pixel grid, lens (blur, motion),
@@ -359,6 +361,21 @@ typedef enum
   PF_SPECIMEN_RANDOM_PLAIN    = 1 << 3,
 } PfSpecimenRandomFlags;
 
+/**
+ * PfSpecimenExpect:
+ * @PF_SPECIMEN_EXPECT_CLEAN: the check must pass (an "ok" finding)
+ * @PF_SPECIMEN_EXPECT_DEFECT: the check must report a problem
+ * @PF_SPECIMEN_EXPECT_UNSURE: not decided by construction; do not assert
+ *
+ * What a photo check must say about a generated photo.
+ */
+typedef enum
+{
+  PF_SPECIMEN_EXPECT_CLEAN,
+  PF_SPECIMEN_EXPECT_DEFECT,
+  PF_SPECIMEN_EXPECT_UNSURE,
+} PfSpecimenExpect;
+
 void               pf_specimen_params_init       (PfSpecimenParams      *params);
 void               pf_specimen_params_random     (PfSpecimenParams      *params,
                                                   guint32                seed,
@@ -378,6 +395,8 @@ PfSpecimen        *pf_specimen_new_flat          (const PfSpecimenParams *params
 void               pf_specimen_free              (PfSpecimen            *self);
 PfSpecimenDefects  pf_specimen_get_defects       (const PfSpecimen      *self,
                                                   PfSpecimenDefects     *marginal);
+PfSpecimenExpect   pf_specimen_expect            (const PfSpecimen      *self,
+                                                  const char            *check);
 const PfSpecimenText *pf_specimen_find_text      (const PfSpecimen      *self,
                                                   const char            *field);
 

@@ -58,6 +58,15 @@ add_double (JsonBuilder *b,
 }
 
 static void
+add_bool (JsonBuilder *b,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+static void
 add_defects (JsonBuilder       *b,
              const char        *name,
              PfSpecimenDefects  defects)
@@ -152,10 +161,8 @@ truth_json (const PfSpecimen *s,
   add_double (b, "noise_sigma", p->noise_sigma);
   json_builder_set_member_name (b, "jpeg_quality");
   json_builder_add_int_value (b, p->jpeg_quality);
-  json_builder_set_member_name (b, "greyscale");
-  json_builder_add_boolean_value (b, p->greyscale);
-  json_builder_set_member_name (b, "screen_moire");
-  json_builder_add_boolean_value (b, p->screen_moire);
+  add_bool (b, "greyscale", p->greyscale);
+  add_bool (b, "screen_moire", p->screen_moire);
   add_double (b, "rotation_deg", p->rotation_deg);
   add_double (b, "tilt_x_deg", p->tilt_x_deg);
   add_double (b, "tilt_y_deg", p->tilt_y_deg);
@@ -168,10 +175,8 @@ truth_json (const PfSpecimen *s,
       json_builder_begin_object (b);
       add_rect (b, "box", &s->glare_boxes[i]);
       add_double (b, "strength", p->glare[i].strength);
-      json_builder_set_member_name (b, "over_text");
-      json_builder_add_boolean_value (b, s->glare_over_text[i]);
-      json_builder_set_member_name (b, "defect");
-      json_builder_add_boolean_value (b, s->glare_is_defect[i]);
+      add_bool (b, "over_text", s->glare_over_text[i]);
+      add_bool (b, "defect", s->glare_is_defect[i]);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -101,6 +101,42 @@ specimen_homography_apply (const SpecimenHomography *h,
   return (PfPoint) { (m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w };
 }
 
+/* The bounding box of @n points. */
+PfRect
+specimen_bounds (const PfPoint *points,
+                 int            n)
+{
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+
+
+  for (int i = 0; i < n; i++)
+    {
+      min_x = MIN (min_x, points[i].x);
+      min_y = MIN (min_y, points[i].y);
+      max_x = MAX (max_x, points[i].x);
+      max_y = MAX (max_y, points[i].y);
+    }
+  return (PfRect) { min_x, min_y, max_x - min_x, max_y - min_y };
+}
+
+/* The frame's bounding box of a rectangle of the document (millimetres). */
+PfRect
+specimen_project_box (const SpecimenHomography *h,
+                      double                    x,
+                      double                    y,
+                      double                    w,
+                      double                    hgt)
+{
+  PfPoint p[4] = {
+    specimen_homography_apply (h, x, y),
+    specimen_homography_apply (h, x + w, y),
+    specimen_homography_apply (h, x + w, y + hgt),
+    specimen_homography_apply (h, x, y + hgt),
+  };
+
+  return specimen_bounds (p, 4);
+}
+
 /* A level of the document's mip pyramid: premultiplied, 4 bytes a pixel
  * in cairo's order (B G R A on little-endian machines, as a guint32). */
 typedef struct
@@ -219,10 +255,10 @@ specimen_warp_document (guint8                   *frame,
   SpecimenHomography to_mm;
   Level levels[MAX_LEVELS] = { 0 };
   int n_levels = 1;
-  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   double doc_w = (cairo_image_surface_get_width (document) - 4) / doc_px_per_mm;
   double doc_h = (cairo_image_surface_get_height (document) - 4) / doc_px_per_mm;
   int x0, x1, y0, y1;
+  PfRect box;
 
   if (!specimen_homography_invert (mm_to_frame, &to_mm))
     return;
@@ -239,21 +275,11 @@ specimen_warp_document (guint8                   *frame,
       n_levels++;
     }
 
-  for (int i = 0; i < 4; i++)
-    {
-      double cx[4] = { -0.1, doc_w + 0.1, doc_w + 0.1, -0.1 };
-      double cy[4] = { -0.1, -0.1, doc_h + 0.1, doc_h + 0.1 };
-      PfPoint p = specimen_homography_apply (mm_to_frame, cx[i], cy[i]);
-
-      min_x = MIN (min_x, p.x);
-      min_y = MIN (min_y, p.y);
-      max_x = MAX (max_x, p.x);
-      max_y = MAX (max_y, p.y);
-    }
-  x0 = (int) CLAMP (floor (min_x) - 1, 0, width);
-  x1 = (int) CLAMP (ceil (max_x) + 1, 0, width);
-  y0 = (int) CLAMP (floor (min_y) - 1, 0, height);
-  y1 = (int) CLAMP (ceil (max_y) + 1, 0, height);
+  box = specimen_project_box (mm_to_frame, -0.1, -0.1, doc_w + 0.2, doc_h + 0.2);
+  x0 = (int) CLAMP (floor (box.x) - 1, 0, width);
+  x1 = (int) CLAMP (ceil (box.x + box.width) + 1, 0, width);
+  y0 = (int) CLAMP (floor (box.y) - 1, 0, height);
+  y1 = (int) CLAMP (ceil (box.y + box.height) + 1, 0, height);
 
   for (int y = y0; y < y1; y++)
     {
@@ -524,6 +550,27 @@ specimen_glare_outline (const PfSpecimenGlare *glare,
                      glare->y * height_mm + ex * sin (a) + ey * cos (a) };
 }
 
+/* The frame's bounding box of a glare spot's outline at @scale (1: the
+ * saturated core), clipped to the document. */
+PfRect
+specimen_glare_frame_box (const PfSpecimenGlare    *glare,
+                          double                    width_mm,
+                          double                    height_mm,
+                          const SpecimenHomography *to_frame,
+                          double                    scale)
+{
+  PfPoint points[64];
+
+  for (int k = 0; k < 64; k++)
+    {
+      PfPoint o = specimen_glare_outline (glare, width_mm, height_mm, 2 * G_PI * k / 64, scale);
+
+      points[k] = specimen_homography_apply (to_frame, CLAMP (o.x, 0, width_mm),
+                                             CLAMP (o.y, 0, height_mm));
+    }
+  return specimen_bounds (points, 64);
+}
+
 /**
  * specimen_camera_glare:
  *
@@ -548,28 +595,18 @@ specimen_camera_glare (const PfSpecimenParams   *params,
     {
       const PfSpecimenGlare *glare = &params->glare[i];
 
-      double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+      PfRect box;
       int x0, x1, y0, y1;
 
       if (glare->strength <= 0 || glare->radius <= 0)
         continue;
 
-      /* Only where the haze still shows (4 radii), on the document. */
-      for (int k = 0; k < 48; k++)
-        {
-          PfPoint o = specimen_glare_outline (glare, width_mm, height_mm, 2 * G_PI * k / 48, 4);
-          PfPoint q = specimen_homography_apply (to_frame, CLAMP (o.x, 0, width_mm),
-                                                 CLAMP (o.y, 0, height_mm));
-
-          min_x = MIN (min_x, q.x);
-          min_y = MIN (min_y, q.y);
-          max_x = MAX (max_x, q.x);
-          max_y = MAX (max_y, q.y);
-        }
-      x0 = (int) CLAMP (floor (min_x) - 2, 0, width);
-      x1 = (int) CLAMP (ceil (max_x) + 2, 0, width);
-      y0 = (int) CLAMP (floor (min_y) - 2, 0, height);
-      y1 = (int) CLAMP (ceil (max_y) + 2, 0, height);
+      /* Only where the haze still shows (4 radii). */
+      box = specimen_glare_frame_box (glare, width_mm, height_mm, to_frame, 4);
+      x0 = (int) CLAMP (floor (box.x) - 2, 0, width);
+      x1 = (int) CLAMP (ceil (box.x + box.width) + 2, 0, width);
+      y0 = (int) CLAMP (floor (box.y) - 2, 0, height);
+      y1 = (int) CLAMP (ceil (box.y + box.height) + 2, 0, height);
 
       for (int y = y0; y < y1; y++)
         {

@@ -56,24 +56,6 @@ weighted_pick (SpecimenRng *rng,
   return 0;
 }
 
-static void
-quad_bounds (const PfPoint c[4],
-             double       *min_x,
-             double       *min_y,
-             double       *max_x,
-             double       *max_y)
-{
-  *min_x = *min_y = G_MAXDOUBLE;
-  *max_x = *max_y = -G_MAXDOUBLE;
-  for (int i = 0; i < 4; i++)
-    {
-      *min_x = MIN (*min_x, c[i].x);
-      *min_y = MIN (*min_y, c[i].y);
-      *max_x = MAX (*max_x, c[i].x);
-      *max_y = MAX (*max_y, c[i].y);
-    }
-}
-
 /* Places the document at a random spot where every corner keeps @margin
  * (fraction of the frame) from the edges, shrinking it if it cannot fit. */
 static void
@@ -84,13 +66,18 @@ fit_pose (PfSpecimenParams *p,
   for (int attempt = 0; attempt < 40; attempt++)
     {
       PfSpecimen g;
+      PfRect box;
       double min_x, min_y, max_x, max_y, slack_x, slack_y;
       double jitter_x = specimen_rng_range (rng, -0.5, 0.5);
       double jitter_y = specimen_rng_range (rng, -0.5, 0.5);
 
       p->center_x = p->center_y = 0.5;
       specimen_measure (p, &g);
-      quad_bounds (g.corners, &min_x, &min_y, &max_x, &max_y);
+      box = specimen_bounds (g.corners, 4);
+      min_x = box.x;
+      min_y = box.y;
+      max_x = box.x + box.width;
+      max_y = box.y + box.height;
       slack_x = (1 - 2 * margin) * p->frame_width - (max_x - min_x);
       slack_y = (1 - 2 * margin) * p->frame_height - (max_y - min_y);
       if (slack_x < 0 || slack_y < 0)
@@ -268,26 +255,27 @@ shift_to_edge (PfSpecimenParams *p,
   for (int i = 0; i < 6; i++)
     {
       PfSpecimen g;
-      double min_x, min_y, max_x, max_y, current;
+      PfRect box;
+      double current;
 
       specimen_measure (p, &g);
-      quad_bounds (g.corners, &min_x, &min_y, &max_x, &max_y);
+      box = specimen_bounds (g.corners, 4);
       switch (side)
         {
         case 0:
-          current = min_x / p->frame_width;
+          current = box.x / p->frame_width;
           p->center_x += target - current;
           break;
         case 1:
-          current = min_y / p->frame_height;
+          current = box.y / p->frame_height;
           p->center_y += target - current;
           break;
         case 2:
-          current = (p->frame_width - max_x) / p->frame_width;
+          current = (p->frame_width - box.x - box.width) / p->frame_width;
           p->center_x -= target - current;
           break;
         default:
-          current = (p->frame_height - max_y) / p->frame_height;
+          current = (p->frame_height - box.y - box.height) / p->frame_height;
           p->center_y -= target - current;
           break;
         }

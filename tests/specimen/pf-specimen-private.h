@@ -116,6 +116,14 @@ PfPoint  specimen_homography_apply      (const SpecimenHomography *h,
                                          double                    x,
                                          double                    y);
 
+PfRect   specimen_bounds        (const PfPoint            *points,
+                                 int                       n);
+PfRect   specimen_project_box   (const SpecimenHomography *h,
+                                 double                    x,
+                                 double                    y,
+                                 double                    w,
+                                 double                    hgt);
+
 /* The camera, in place on an RGBA frame. */
 void     specimen_warp_document (guint8                   *frame,
                                  int                       width,
@@ -170,6 +178,11 @@ double   specimen_glare_distance (const PfSpecimenGlare *glare,
                                   double                 height_mm,
                                   double                 x_mm,
                                   double                 y_mm);
+PfRect   specimen_glare_frame_box (const PfSpecimenGlare    *glare,
+                                   double                    width_mm,
+                                   double                    height_mm,
+                                   const SpecimenHomography *to_frame,
+                                   double                    scale);
 PfPoint  specimen_glare_outline  (const PfSpecimenGlare *glare,
                                   double                 width_mm,
                                   double                 height_mm,

@@ -187,28 +187,6 @@ specimen_measure (const PfSpecimenParams *params,
   measure_geometry (out);
 }
 
-static PfRect
-project_box (const SpecimenHomography *h,
-             double                    x,
-             double                    y,
-             double                    w,
-             double                    hgt)
-{
-  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
-  double xs[4] = { x, x + w, x + w, x }, ys[4] = { y, y, y + hgt, y + hgt };
-
-  for (int i = 0; i < 4; i++)
-    {
-      PfPoint p = specimen_homography_apply (h, xs[i], ys[i]);
-
-      min_x = MIN (min_x, p.x);
-      min_y = MIN (min_y, p.y);
-      max_x = MAX (max_x, p.x);
-      max_y = MAX (max_y, p.y);
-    }
-  return (PfRect) { min_x, min_y, max_x - min_x, max_y - min_y };
-}
-
 static gboolean
 mean_3x3 (const guint8 *rgba,
           int           stride,
@@ -312,7 +290,7 @@ record_texts (PfSpecimen               *self,
 
       out->field = t->field;
       out->text = g_steal_pointer (&t->text);
-      out->box = project_box (to_frame, t->x, t->y, t->width, t->height);
+      out->box = specimen_project_box (to_frame, t->x, t->y, t->width, t->height);
       out->doc_box = (PfRect) { t->x / self->width_mm, t->y / self->height_mm,
                                 t->width / self->width_mm, t->height / self->height_mm };
     }
@@ -342,20 +320,8 @@ record_glare (PfSpecimen               *self,
   for (int i = 0; i < p->n_glare; i++)
     {
       const PfSpecimenGlare *g = &p->glare[i];
-      double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
 
-      for (int k = 0; k < 64; k++)
-        {
-          PfPoint o = specimen_glare_outline (g, w, h, 2 * G_PI * k / 64, 1);
-          /* The core is clipped by the document's own outline. */
-          PfPoint q = specimen_homography_apply (to_frame, CLAMP (o.x, 0, w), CLAMP (o.y, 0, h));
-
-          min_x = MIN (min_x, q.x);
-          min_y = MIN (min_y, q.y);
-          max_x = MAX (max_x, q.x);
-          max_y = MAX (max_y, q.y);
-        }
-      self->glare_boxes[i] = (PfRect) { min_x, min_y, max_x - min_x, max_y - min_y };
+      self->glare_boxes[i] = specimen_glare_frame_box (g, w, h, to_frame, 1);
 
       self->glare_over_text[i] = FALSE;
       for (int t = 0; t < self->n_texts && !self->glare_over_text[i]; t++)
@@ -377,7 +343,7 @@ fraction_to_frame (const SpecimenHomography *to_frame,
 {
   if (mm.width <= 0)
     return (PfRect) { 0, 0, 0, 0 };
-  return project_box (to_frame, mm.x, mm.y, mm.width, mm.height);
+  return specimen_project_box (to_frame, mm.x, mm.y, mm.width, mm.height);
 }
 
 /* The whole pipeline. With @flat_width > 0 the document alone is drawn,
@@ -848,6 +814,21 @@ static const struct
   { "screen", "photo.copy" },
 };
 
+static gboolean
+lookup_name (const char *const  names[],
+             int                n,
+             const char        *text,
+             int               *index)
+{
+  for (int i = 0; text != NULL && i < n; i++)
+    if (g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 pf_specimen_layout_to_string (PfSpecimenLayout layout)
 {
@@ -858,13 +839,12 @@ gboolean
 pf_specimen_layout_from_string (const char       *text,
                                 PfSpecimenLayout *layout)
 {
-  for (int i = 0; text != NULL && i < PF_SPECIMEN_N_LAYOUTS; i++)
-    if (g_ascii_strcasecmp (text, layout_names[i]) == 0)
-      {
-        *layout = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i;
+
+  if (!lookup_name (layout_names, PF_SPECIMEN_N_LAYOUTS, text, &i))
+    return FALSE;
+  *layout = i;
+  return TRUE;
 }
 
 const char *
@@ -877,13 +857,12 @@ gboolean
 pf_specimen_background_from_string (const char           *text,
                                     PfSpecimenBackground *background)
 {
-  for (int i = 0; text != NULL && i < PF_SPECIMEN_N_BACKGROUNDS; i++)
-    if (g_ascii_strcasecmp (text, background_names[i]) == 0)
-      {
-        *background = i;
-        return TRUE;
-      }
-  return FALSE;
+  int i;
+
+  if (!lookup_name (background_names, PF_SPECIMEN_N_BACKGROUNDS, text, &i))
+    return FALSE;
+  *background = i;
+  return TRUE;
 }
 
 static int

@@ -20,7 +20,8 @@
 #include "pf-mrz-glyphs.h"
 #include "pf-mrz-reader-private.h"
 
-/* Below this mean correlation, a group of lines is not OCR-B text. */
+/* Below this mean correlation, a line is not OCR-B text or was not cut
+ * into characters right. */
 #define MIN_LINE_SCORE 0.75
 
 /* The height of capitals and digits in font units, as the row profile of
@@ -52,6 +53,7 @@ typedef struct
   double     origin_y;
   double     cos_a;
   double     sin_a;
+  double     height;
   double     score;
 } Line;
 
@@ -175,7 +177,7 @@ measure_rows (const PfMrzStrip *strip,
               double           *bottom)
 {
   g_autofree double *profile = g_new0 (double, strip->height);
-  double peak = 0, threshold;
+  double peak = 0, threshold, floor_level = G_MAXDOUBLE;
   int peak_row = 0, y;
 
   for (y = 0; y < strip->height; y++)
@@ -190,7 +192,11 @@ measure_rows (const PfMrzStrip *strip,
         }
     }
 
-  threshold = 0.3 * peak;
+  /* Noise puts some "ink" in every row: measure above the emptiest
+   * row's level. */
+  for (y = 0; y < strip->height; y++)
+    floor_level = MIN (floor_level, profile[y]);
+  threshold = floor_level + 0.3 * (peak - floor_level);
   for (y = peak_row; y + 1 < strip->height && profile[y + 1] >= threshold; y++)
     ;
   *bottom = y + 1 < strip->height
@@ -333,49 +339,21 @@ refine_grid (PfMrzGrid        *grid,
     }
 }
 
-/* Scores @grid with another glyph size and baseline on a sample of cells,
- * and keeps it in @best_grid if it matches better. */
-static void
-try_grid (Line            *line,
-          guint            n_cells,
-          PfMrzScores      scores,
-          const PfMrzGrid *grid,
-          double           scale,
-          double           baseline,
-          PfMrzGrid       *best_grid,
-          double          *best)
-{
-  PfMrzGrid trial = *grid;
-  double score;
-
-  trial.scale = scale;
-  trial.baseline = baseline;
-  score = pf_mrz_classify_line (&line->strip, &trial, n_cells, 4, TRUE, scores, NULL);
-  if (score > *best)
-    {
-      *best = score;
-      *best_grid = trial;
-    }
-}
-
-/* Cuts a line out of the image along its baseline and measures it. */
+/* Cuts a line out of the image along its baseline, and measures its
+ * baseline, a first glyph size and its pitch. */
 static gboolean
-measure_line (const guint8         *grey,
-              int                   width,
-              int                   height,
-              gsize                 stride,
-              const PfMrzFoundLine *found,
-              guint                 n_cells,
-              Line                 *line,
-              PfMrzScores           scores)
+cut_line (const guint8         *grey,
+          int                   width,
+          int                   height,
+          gsize                 stride,
+          const PfMrzFoundLine *found,
+          guint                 n_cells,
+          Line                 *line)
 {
   double h = found->height;
   double length = hypot (found->x1 - found->x0, found->y1 - found->y0);
   double margin = 1.0 * h, above = 1.6 * h, below = 1.3 * h;
-  double top, bottom, best = -2;
-  double scale0;
-  PfMrzGrid grid, best_grid;
-  PfMrzShift shifts[PF_MRZ_MAX_CHARS];
+  double top, bottom;
 
   if (length < 4 * h || h < 4)
     return FALSE;
@@ -400,65 +378,137 @@ measure_line (const guint8         *grey,
   normalise_ink (&line->strip, 2.5 * h);
 
   measure_rows (&line->strip, margin, margin + length, above, h, &top, &bottom);
-  if (bottom - top < 3)
-    return FALSE;
-  scale0 = (bottom - top) / TYPICAL_HEIGHT;
-
-  grid.baseline = bottom;
-  grid.scale = scale0;
-  grid.tilt = 0;
-  fit_pitch (&line->strip, top, bottom, margin, margin + length, n_cells, &grid);
-
-  /* The glyph size and baseline from the profile are rough; settle them
-   * on a sample of cells by how well they match. */
-  /* How blurred the line is, as the references that match it best. */
-  grid.blur = 0;
-  best_grid = grid;
-  for (int b = 0; b < PF_MRZ_GLYPH_N_BLURS; b++)
+  /* The blobs' height is a cruder measure, but one noise does not
+   * inflate: trust the profile only when they agree. */
+  if (bottom - top > 1.3 * h || bottom - top < 0.7 * h)
     {
-      PfMrzGrid trial = grid;
-      double score;
-
-      trial.blur = b;
-      score = pf_mrz_classify_line (&line->strip, &trial, n_cells, 4, TRUE, scores, NULL);
-      if (score > best)
-        {
-          best = score;
-          best_grid = trial;
-        }
+      bottom = above + h / 2;
+      top = bottom - h;
     }
-  grid = best_grid;
 
-  for (int k = -2; k <= 2; k++)
-    try_grid (line, n_cells, scores, &grid, scale0 * (1 + 0.06 * k), bottom, &best_grid, &best);
+  line->height = bottom - top;
+  line->grid.baseline = bottom;
+  line->grid.scale = line->height / TYPICAL_HEIGHT;
+  line->grid.tilt = 0;
+  line->grid.blur = 0;
+  fit_pitch (&line->strip, top, bottom, margin, margin + length, n_cells, &line->grid);
+  return TRUE;
+}
+
+/* The mean score of a sample of cells of every line, with the glyphs
+ * drawn at @scale and blurred as references @blur. */
+static double
+score_size (Line        *lines,
+            guint        n_lines,
+            guint        n_cells,
+            PfMrzScores *scores,
+            double       scale,
+            int          blur)
+{
+  double total = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      PfMrzGrid trial = lines[l].grid;
+
+      trial.scale = scale;
+      trial.blur = blur;
+      total += pf_mrz_classify_line (&lines[l].strip, &trial, n_cells, 4, TRUE, scores[l], NULL);
+    }
+  return total / n_lines;
+}
+
+/* The glyph size and blur are the same on every line of an MRZ, and the
+ * profile measures the size only roughly: search them on a sample of
+ * cells of all lines together. A smaller glyph more blurred looks much
+ * like a larger one: deciding on all lines at once keeps one line from
+ * going astray. */
+static void
+settle_size (Line        *lines,
+             guint        n_lines,
+             guint        n_cells,
+             PfMrzScores *scores)
+{
+  double scale = 0, best = -2, score;
+  int blur = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    scale += lines[l].grid.scale / n_lines;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      double centre = scale;
+
+      for (int b = 0; b < PF_MRZ_GLYPH_N_BLURS; b++)
+        if ((score = score_size (lines, n_lines, n_cells, scores, scale, b)) > best)
+          {
+            best = score;
+            blur = b;
+          }
+      if (pass == 1)
+        break;
+      for (int k = -2; k <= 2; k++)
+        if (k != 0 &&
+            (score = score_size (lines, n_lines, n_cells, scores, centre * (1 + 0.06 * k), blur)) > best)
+          {
+            best = score;
+            scale = centre * (1 + 0.06 * k);
+          }
+    }
 
   /* Capitals and digits differ by 7% in height in OCR-B (O and 0): the
    * size must be found closer than the first search steps. */
   for (double step = 0.03; step > 0.01; step /= 2)
     {
-      PfMrzGrid centre = best_grid;
+      double centre = scale;
 
       for (int k = -1; k <= 1; k += 2)
-        try_grid (line, n_cells, scores, &centre, centre.scale * (1 + k * step), centre.baseline,
-                  &best_grid, &best);
+        if ((score = score_size (lines, n_lines, n_cells, scores, centre * (1 + k * step), blur)) > best)
+          {
+            best = score;
+            scale = centre * (1 + k * step);
+          }
     }
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      lines[l].grid.scale = scale;
+      lines[l].grid.blur = blur;
+    }
+}
+
+/* Settles a line's baseline, then classifies its cells, fits the grid to
+ * where they matched best, and classifies again on the settled grid. */
+static void
+settle_line (Line        *line,
+             guint        n_cells,
+             PfMrzScores  scores)
+{
+  PfMrzShift shifts[PF_MRZ_MAX_CHARS];
+  double best = pf_mrz_classify_line (&line->strip, &line->grid, n_cells, 4, TRUE, scores, NULL);
+
   for (double step = 0.06; step > 0.02; step /= 2)
     {
-      PfMrzGrid centre = best_grid;
+      double centre = line->grid.baseline;
 
       for (int k = -1; k <= 1; k += 2)
-        try_grid (line, n_cells, scores, &centre, centre.scale,
-                  centre.baseline + k * step * (bottom - top), &best_grid, &best);
+        {
+          PfMrzGrid trial = line->grid;
+          double score;
+
+          trial.baseline = centre + k * step * line->height;
+          score = pf_mrz_classify_line (&line->strip, &trial, n_cells, 4, TRUE, scores, NULL);
+          if (score > best)
+            {
+              best = score;
+              line->grid = trial;
+            }
+        }
     }
 
-  line->grid = best_grid;
-  /* Classify, settle the grid on where the cells matched best, and
-   * classify again on the settled baseline. */
   pf_mrz_classify_line (&line->strip, &line->grid, n_cells, 1, TRUE, scores, shifts);
   refine_grid (&line->grid, scores, shifts, n_cells);
   line->score = pf_mrz_classify_line (&line->strip, &line->grid, n_cells, 1, FALSE, scores, NULL);
-
-  return TRUE;
 }
 
 static PfMrzLayout
@@ -498,20 +548,23 @@ read_group (const guint8           *grey,
   PfMrzReading *reading = NULL;
   PfMrzLayout layout;
   const PfMrzLayoutSpec *spec;
-  double total = 0, height_sum = 0;
+  double total = 0, worst = 1, height_sum = 0;
   PfPoint p;
 
   *score = -1;
   for (guint l = 0; l < group->n_lines; l++)
+    if (!cut_line (grey, width, height, stride, &group->lines[l], group->n_cells, &lines[l]))
+      goto out;
+  settle_size (lines, group->n_lines, group->n_cells, scores);
+  for (guint l = 0; l < group->n_lines; l++)
     {
-      if (!measure_line (grey, width, height, stride, &group->lines[l], group->n_cells, &lines[l],
-                         scores[l]))
-        goto out;
+      settle_line (&lines[l], group->n_cells, scores[l]);
       total += lines[l].score;
+      worst = MIN (worst, lines[l].score);
       height_sum += lines[l].grid.scale;
     }
   *score = total / group->n_lines;
-  if (*score < MIN_LINE_SCORE)
+  if (worst < MIN_LINE_SCORE)
     goto out;
 
   layout = choose_layout (group->n_lines, group->n_cells, scores);

@@ -74,6 +74,7 @@ typedef enum
  * @x: centre, fraction of the document's width (0 left, 1 right)
  * @y: centre, fraction of the document's height
  * @radius: radius of the saturated core, fraction of the document's width
+ *   (its edge wobbles by up to 19% either way, like a real reflection's)
  * @strength: 1 or more saturates the core to pure white (a specular
  *   highlight); below 1 it is a sheen that lightens but never clips
  * @aspect: length over width of the spot (1 round, up to 4 for the

@@ -28,7 +28,7 @@ packages=(
   fonts-ocr-b fonts-dejavu-core
   desktop-file-utils appstream flatpak-builder
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi
-  python3-opencv python3-numpy
+  python3-opencv python3-numpy python3-skimage
 )
 
 install_packages () {

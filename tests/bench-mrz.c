@@ -202,7 +202,8 @@ main (int   argc,
         g_snprintf (jpeg, sizeof jpeg, "%d", setting->jpeg);
       else
         g_strlcpy (jpeg, "none", sizeof jpeg);
-      g_print ("%s (capitals %.0f px, blur %.2f of their height, tilt %.1f deg, noise %.0f, JPEG %s):\n",
+      g_print ("%s (capitals %.0f px, blur %.2f of their height, tilt %.1f deg, noise %.0f, "
+               "JPEG %s):\n",
                setting->name, setting->cap_height, setting->blur, setting->angle, setting->noise,
                jpeg);
       print_score ("OCR-B reader (whole page)", &ours);
@@ -212,7 +213,8 @@ main (int   argc,
 
 #ifdef HAVE_TESSERACT
   if (!have_tesseract)
-    g_print ("Tesseract with the English model is not installed (tesseract-ocr-eng): not compared.\n");
+    g_print ("Tesseract with the English model is not installed (tesseract-ocr-eng): "
+             "not compared.\n");
   TessBaseAPIEnd (api);
   TessBaseAPIDelete (api);
 #else

@@ -23,6 +23,11 @@
 #define MRV_A_SPECIMEN \
   "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" \
   "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"
+/* A TD1 with a 12-character document number (see test-mrz.c). */
+#define TD1_LONG_NUMBER \
+  "I<UTOD23145890<7349<AB12<<<<<<\n" \
+  "7408122F1204159UTO<<<<<<<<<<<4\n" \
+  "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
 #define MRV_B_SPECIMEN \
   "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\n" \
   "L8988901C4XXX4009078F9612109<<<<<<<<"
@@ -54,10 +59,12 @@ read_image (const MrzTestImage *image,
 static void
 test_specimens (void)
 {
-  const char *texts[] = { TD1_SPECIMEN, TD2_SPECIMEN, TD3_SPECIMEN, MRV_A_SPECIMEN, MRV_B_SPECIMEN };
+  const char *texts[] = {
+    TD1_SPECIMEN, TD2_SPECIMEN, TD3_SPECIMEN, MRV_A_SPECIMEN, MRV_B_SPECIMEN, TD1_LONG_NUMBER,
+  };
   PfMrzLayout layouts[] = {
     PF_MRZ_LAYOUT_TD1, PF_MRZ_LAYOUT_TD2, PF_MRZ_LAYOUT_TD3, PF_MRZ_LAYOUT_MRV_A,
-    PF_MRZ_LAYOUT_MRV_B,
+    PF_MRZ_LAYOUT_MRV_B, PF_MRZ_LAYOUT_TD1,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -480,8 +487,8 @@ test_specimen_generator (void)
           if (g_str_equal (text, truth->str))
             right++;
           else
-            g_test_message ("%s, %d px, seed %u: read wrong", pf_specimen_layout_to_string (layouts[l]),
-                            widths[w], params.seed);
+            g_test_message ("%s, %d px, seed %u: read wrong",
+                            pf_specimen_layout_to_string (layouts[l]), widths[w], params.seed);
         }
 
   g_test_message ("Specimen generator, flat documents: %u/%u whole MRZs right", right, n);

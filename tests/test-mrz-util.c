@@ -297,7 +297,8 @@ draw_document (cairo_t *cr,
     "Surname", "Given names", "Nationality", "Date of birth", "Sex", "Place of birth",
     "Date of expiry", "Authority",
   };
-  double x = 0.36 * width, y = 0.2 * height, row = (mrz_top - 0.25 * height) / G_N_ELEMENTS (labels);
+  double x = 0.36 * width, y = 0.2 * height;
+  double row = (mrz_top - 0.25 * height) / G_N_ELEMENTS (labels);
 
   cairo_set_line_width (cr, MAX (0.6, cap / 16));
   for (int k = 0; k < 14; k++)
@@ -321,7 +322,8 @@ draw_document (cairo_t *cr,
              1.4 * cap, 0.05 * width, 0.04 * height, 0.15);
 
   cairo_set_source_rgb (cr, 0.55, 0.55, 0.58);
-  cairo_rectangle (cr, 0.05 * width, 0.2 * height, 0.26 * width, MAX (mrz_top - 0.25 * height, cap));
+  cairo_rectangle (cr, 0.05 * width, 0.2 * height, 0.26 * width,
+                   MAX (mrz_top - 0.25 * height, cap));
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.3, 0.28, 0.27);
   cairo_arc (cr, 0.18 * width, 0.2 * height + 0.4 * (mrz_top - 0.25 * height), 0.07 * width, 0,

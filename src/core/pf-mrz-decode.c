@@ -79,6 +79,12 @@ value_of (int c)
   return pf_mrz_char_value (pf_mrz_classes[c]);
 }
 
+static inline int
+class_of (char c)
+{
+  return strchr (pf_mrz_classes, c) - pf_mrz_classes;
+}
+
 static inline gboolean
 allowed (Decoder *self,
          Cell     cell,
@@ -94,7 +100,8 @@ best_class (Decoder *self,
   int best = -1;
 
   for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
-    if (allowed (self, cell, c) && (best < 0 || score_of (self, cell, c) > score_of (self, cell, best)))
+    if (allowed (self, cell, c) &&
+        (best < 0 || score_of (self, cell, c) > score_of (self, cell, best)))
       best = c;
   return best;
 }
@@ -344,11 +351,14 @@ decode_all_checks (Decoder      *self,
         next[s] = NO_SCORE;
       for (int s = 0; s < 10; s++)
         for (int q = 0; q < 10 && table[s] > NO_SCORE; q++)
-          if (self->units[u].best[q] > NO_SCORE && table[s] + self->units[u].best[q] > next[(s + q) % 10])
-            {
-              next[(s + q) % 10] = table[s] + self->units[u].best[q];
-              pick[u][(s + q) % 10] = q;
-            }
+          {
+            float sum = table[s] + self->units[u].best[q];
+
+            if (self->units[u].best[q] <= NO_SCORE || sum <= next[(s + q) % 10])
+              continue;
+            next[(s + q) % 10] = sum;
+            pick[u][(s + q) % 10] = q;
+          }
       memcpy (table, next, sizeof table);
     }
 
@@ -418,7 +428,7 @@ total_score (Decoder            *self,
       {
         Cell cell = { l, p };
 
-        total += score_of (self, cell, strchr (pf_mrz_classes, decoded->lines[l][p]) - pf_mrz_classes);
+        total += score_of (self, cell, class_of (decoded->lines[l][p]));
       }
   return total;
 }
@@ -431,12 +441,13 @@ set_confidences (Decoder      *self,
     for (guint8 p = 0; p < self->spec->line_length; p++)
       {
         Cell cell = { l, p };
-        int chosen = strchr (pf_mrz_classes, decoded->lines[l][p]) - pf_mrz_classes;
+        int chosen = class_of (decoded->lines[l][p]);
         double sum = 0;
 
         for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
           if (allowed (self, cell, c))
-            sum += exp (CONFIDENCE_SHARPNESS * (score_of (self, cell, c) - score_of (self, cell, chosen)));
+            sum += exp (CONFIDENCE_SHARPNESS *
+                        (score_of (self, cell, c) - score_of (self, cell, chosen)));
         decoded->confidences[l][p] = 1.0 / sum;
       }
 }
@@ -469,7 +480,8 @@ pf_mrz_decode (PfMrzLayout        layout,
   free_reading = *decoded;
   free_score = total_score (self, &free_reading);
 
-  if (!decode_all_checks (self, decoded) || free_score - total_score (self, decoded) > MAX_CORRECTION)
+  if (!decode_all_checks (self, decoded) ||
+      free_score - total_score (self, decoded) > MAX_CORRECTION)
     {
       *decoded = free_reading;
       decode_field_checks (self, decoded);

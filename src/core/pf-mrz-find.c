@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Finding the lines of an MRZ: dark blobs the size of characters, found
- * with a threshold against the local brightness, chained left to right
- * into text lines along the document's slant; an MRZ is two or three such
- * lines, long, parallel, evenly spaced and of equal extent. Work is done
- * on a reduced copy of large images (by the caller's factor): finding
- * needs less detail than reading. */
+/* Finding the lines of an MRZ: dark blobs the size of characters
+ * (pf-mrz-blobs.c), chained left to right into text lines along the
+ * document's slant; an MRZ is two or three such lines, long, parallel,
+ * evenly spaced and of equal extent. */
 
 #include "config.h"
 
@@ -17,223 +15,12 @@
 
 typedef struct
 {
-  int    x0, y0, x1, y1;  /* bounding box, inclusive */
-  int    area;
-  /* In the frame turned by the slant: */
-  double cx, cy;
-  double left, right;
-  double w, h;
-  int    next;
-  int    prev;
-} Blob;
-
-typedef struct
-{
   double left, right;      /* along the slant */
   double y;                /* middle height across the slant */
   double height;
   double pitch;            /* 0 when unknown */
   PfMrzFoundLine line;     /* in working pixels */
 } Chain;
-
-typedef struct
-{
-  guint8 *pixels;
-  int     width;
-  int     height;
-} Grey;
-
-static void
-grey_clear (Grey *grey)
-{
-  if (grey->pixels != NULL)
-    pf_secure_zero (grey->pixels, (gsize) grey->width * grey->height);
-  g_clear_pointer (&grey->pixels, g_free);
-}
-
-/* A reduced copy by @factor, each pixel the mean of its block, then
- * smoothed over 3 x 3 so that sensor noise does not make speckles. */
-static void
-reduce (const guint8 *grey,
-        int           width,
-        int           height,
-        gsize         stride,
-        int           factor,
-        Grey         *out)
-{
-  g_autofree guint8 *tmp = NULL;
-
-  out->width = MAX (1, width / factor);
-  out->height = MAX (1, height / factor);
-  tmp = g_new (guint8, (gsize) out->width * out->height);
-  out->pixels = g_new (guint8, (gsize) out->width * out->height);
-
-  for (int y = 0; y < out->height; y++)
-    for (int x = 0; x < out->width; x++)
-      {
-        guint sum = 0;
-
-        for (int j = 0; j < factor; j++)
-          for (int i = 0; i < factor; i++)
-            sum += grey[(gsize) (y * factor + j) * stride + x * factor + i];
-        tmp[y * out->width + x] = sum / (factor * factor);
-      }
-
-  for (int y = 0; y < out->height; y++)
-    for (int x = 0; x < out->width; x++)
-      {
-        guint sum = 0, n = 0;
-
-        for (int j = MAX (0, y - 1); j <= MIN (out->height - 1, y + 1); j++)
-          for (int i = MAX (0, x - 1); i <= MIN (out->width - 1, x + 1); i++)
-            {
-              sum += tmp[j * out->width + i];
-              n++;
-            }
-        out->pixels[y * out->width + x] = sum / n;
-      }
-
-  pf_secure_zero (tmp, (gsize) out->width * out->height);
-}
-
-/* Ink: pixels clearly darker than the mean around them. */
-static guint8 *
-threshold (const Grey *grey,
-           int         radius)
-{
-  int w = grey->width, h = grey->height;
-  g_autofree guint32 *integral = g_new0 (guint32, (gsize) (w + 1) * (h + 1));
-  guint8 *dark = g_new0 (guint8, (gsize) w * h);
-
-  for (int y = 0; y < h; y++)
-    {
-      guint32 row = 0;
-
-      for (int x = 0; x < w; x++)
-        {
-          row += grey->pixels[y * w + x];
-          integral[(gsize) (y + 1) * (w + 1) + x + 1] = integral[(gsize) y * (w + 1) + x + 1] + row;
-        }
-    }
-
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        int x0 = MAX (0, x - radius), x1 = MIN (w, x + radius + 1);
-        int y0 = MAX (0, y - radius), y1 = MIN (h, y + radius + 1);
-        double sum = (double) integral[(gsize) y1 * (w + 1) + x1] -
-                     integral[(gsize) y0 * (w + 1) + x1] -
-                     integral[(gsize) y1 * (w + 1) + x0] +
-                     integral[(gsize) y0 * (w + 1) + x0];
-        double mean = sum / ((x1 - x0) * (y1 - y0));
-
-        dark[y * w + x] = grey->pixels[y * w + x] < mean - MAX (8.0, 0.12 * mean);
-      }
-
-  return dark;
-}
-
-static int
-find_root (int *parent,
-           int  i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-  return i;
-}
-
-typedef struct
-{
-  int y, x0, x1;
-} Run;
-
-/* Connected blobs of ink (8-connected), from runs of ink pixels. */
-static GArray *
-find_blobs (const guint8 *dark,
-            int           width,
-            int           height)
-{
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autofree int *parent = NULL;
-  g_autofree int *blob_of = NULL;
-  GArray *blobs = g_array_new (FALSE, FALSE, sizeof (Blob));
-  guint prev_start = 0, prev_end = 0, row_start = 0;
-  int row_y = -2;
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (dark[y * width + x] && (x == 0 || !dark[y * width + x - 1]))
-        {
-          Run run = { y, x, x };
-
-          while (run.x1 + 1 < width && dark[y * width + run.x1 + 1])
-            run.x1++;
-          g_array_append_val (runs, run);
-        }
-
-  parent = g_new (int, MAX (runs->len, 1));
-  for (guint i = 0; i < runs->len; i++)
-    parent[i] = i;
-
-  /* Join each run with the runs of the row above that touch it. */
-  for (guint i = 0; i < runs->len; i++)
-    {
-      Run *run = &g_array_index (runs, Run, i);
-
-      if (run->y != row_y)
-        {
-          if (run->y == row_y + 1)
-            {
-              prev_start = row_start;
-              prev_end = i;
-            }
-          else
-            prev_start = prev_end = i;
-          row_start = i;
-          row_y = run->y;
-        }
-
-      for (guint k = prev_start; k < prev_end; k++)
-        {
-          Run *above = &g_array_index (runs, Run, k);
-
-          if (above->x1 < run->x0 - 1)
-            continue;
-          if (above->x0 > run->x1 + 1)
-            break;
-          parent[find_root (parent, i)] = find_root (parent, k);
-        }
-    }
-
-  blob_of = g_new (int, MAX (runs->len, 1));
-  for (guint i = 0; i < runs->len; i++)
-    blob_of[i] = -1;
-  for (guint i = 0; i < runs->len; i++)
-    {
-      Run *run = &g_array_index (runs, Run, i);
-      int root = find_root (parent, i);
-      Blob *blob;
-
-      if (blob_of[root] < 0)
-        {
-          Blob fresh = { run->x0, run->y, run->x1, run->y, 0 };
-
-          blob_of[root] = blobs->len;
-          g_array_append_val (blobs, fresh);
-        }
-      blob = &g_array_index (blobs, Blob, blob_of[root]);
-      blob->x0 = MIN (blob->x0, run->x0);
-      blob->x1 = MAX (blob->x1, run->x1);
-      blob->y0 = MIN (blob->y0, run->y);
-      blob->y1 = MAX (blob->y1, run->y);
-      blob->area += run->x1 - run->x0 + 1;
-    }
-
-  return blobs;
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -266,7 +53,7 @@ find_slant (GArray *blobs)
 
   for (guint i = 0; i < blobs->len; i++)
     {
-      Blob *b = &g_array_index (blobs, Blob, i);
+      PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, i);
       double h = b->y1 - b->y0 + 1;
 
       if (b->x1 - b->x0 + 1 <= 1.5 * h)
@@ -287,7 +74,7 @@ find_slant (GArray *blobs)
       memset (bins, 0, sizeof (int) * n_bins);
       for (guint i = 0; i < blobs->len; i++)
         {
-          Blob *b = &g_array_index (blobs, Blob, i);
+          PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, i);
           double h = b->y1 - b->y0 + 1;
           double x = (b->x0 + b->x1 + 1) / 2.0, y = b->y1 + 1.0;
           int k;
@@ -315,7 +102,7 @@ static int
 compare_blobs_left (gconstpointer a,
                     gconstpointer b)
 {
-  const Blob *ba = a, *bb = b;
+  const PfMrzBlob *ba = a, *bb = b;
 
   return (ba->left > bb->left) - (ba->left < bb->left);
 }
@@ -327,20 +114,20 @@ link_blobs (GArray *blobs)
 {
   for (guint i = 0; i < blobs->len; i++)
     {
-      Blob *b = &g_array_index (blobs, Blob, i);
+      PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, i);
 
       b->next = b->prev = -1;
     }
 
   for (guint i = 0; i < blobs->len; i++)
     {
-      Blob *a = &g_array_index (blobs, Blob, i);
+      PfMrzBlob *a = &g_array_index (blobs, PfMrzBlob, i);
       double best_gap = G_MAXDOUBLE;
       int best = -1;
 
       for (guint j = i + 1; j < blobs->len; j++)
         {
-          Blob *b = &g_array_index (blobs, Blob, j);
+          PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, j);
           double hmax = MAX (a->h, b->h), gap = b->left - a->right;
 
           if (b->left > a->right + 2.6 * a->h)
@@ -358,11 +145,11 @@ link_blobs (GArray *blobs)
 
       if (best >= 0)
         {
-          Blob *b = &g_array_index (blobs, Blob, best);
+          PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, best);
 
           if (b->prev >= 0)
             {
-              Blob *other = &g_array_index (blobs, Blob, b->prev);
+              PfMrzBlob *other = &g_array_index (blobs, PfMrzBlob, b->prev);
 
               if (b->left - other->right <= best_gap)
                 continue;
@@ -405,13 +192,13 @@ join_pieces (GArray *blobs)
       Piece piece = { i, i, G_MAXDOUBLE, -G_MAXDOUBLE, 0, 0 };
       guint n = 0;
 
-      if (g_array_index (blobs, Blob, i).prev >= 0)
+      if (g_array_index (blobs, PfMrzBlob, i).prev >= 0)
         continue;
       g_array_set_size (heights, 0);
       g_array_set_size (middles, 0);
-      for (int k = i; k >= 0; k = g_array_index (blobs, Blob, k).next, n++)
+      for (int k = i; k >= 0; k = g_array_index (blobs, PfMrzBlob, k).next, n++)
         {
-          Blob *b = &g_array_index (blobs, Blob, k);
+          PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, k);
 
           piece.tail = k;
           piece.left = MIN (piece.left, b->left);
@@ -439,11 +226,12 @@ join_pieces (GArray *blobs)
           if (b->left > a->right + 4 * h)
             break;
           if (b->left < a->right - 0.5 * h || fabs (a->y - b->y) > 0.35 * h ||
-              MIN (a->height, b->height) < h / 1.6 || g_array_index (blobs, Blob, b->head).prev >= 0)
+              MIN (a->height, b->height) < h / 1.6 ||
+              g_array_index (blobs, PfMrzBlob, b->head).prev >= 0)
             continue;
 
-          g_array_index (blobs, Blob, a->tail).next = b->head;
-          g_array_index (blobs, Blob, b->head).prev = a->tail;
+          g_array_index (blobs, PfMrzBlob, a->tail).next = b->head;
+          g_array_index (blobs, PfMrzBlob, b->head).prev = a->tail;
           b->head = a->head;
           b->left = a->left;
           break;
@@ -467,9 +255,9 @@ measure_chain (GArray *blobs,
 
   chain->left = G_MAXDOUBLE;
   chain->right = -G_MAXDOUBLE;
-  for (int i = head; i >= 0; i = g_array_index (blobs, Blob, i).next)
+  for (int i = head; i >= 0; i = g_array_index (blobs, PfMrzBlob, i).next)
     {
-      Blob *b = &g_array_index (blobs, Blob, i);
+      PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, i);
 
       g_array_append_val (heights, b->h);
       chain->left = MIN (chain->left, b->left);
@@ -482,9 +270,9 @@ measure_chain (GArray *blobs,
 
   /* The line through the middles of full-size characters, along the
    * slant, and the spacing of neighbouring single characters. */
-  for (int i = head; i >= 0; i = g_array_index (blobs, Blob, i).next)
+  for (int i = head; i >= 0; i = g_array_index (blobs, PfMrzBlob, i).next)
     {
-      Blob *b = &g_array_index (blobs, Blob, i);
+      PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, i);
       int j = b->next;
 
       if (b->h >= 0.7 * h && b->h <= 1.3 * h && b->w <= 1.2 * h)
@@ -497,7 +285,7 @@ measure_chain (GArray *blobs,
         }
       if (j >= 0)
         {
-          Blob *c = &g_array_index (blobs, Blob, j);
+          PfMrzBlob *c = &g_array_index (blobs, PfMrzBlob, j);
           double spacing = c->cx - b->cx;
 
           if (b->w <= 0.95 * h && c->w <= 0.95 * h && spacing < 1.6 * h && spacing > 0.6 * h)
@@ -664,37 +452,18 @@ pf_mrz_find_groups (const guint8 *grey,
   GPtrArray *groups = g_ptr_array_new_with_free_func (free_group);
   g_autoptr(GArray) blobs = NULL;
   g_autoptr(GArray) chains = g_array_new (FALSE, FALSE, sizeof (Chain));
-  g_autofree guint8 *dark = NULL;
-  Grey small = { NULL, 0, 0 };
   double angle, c, s;
-  guint n_blobs = 0;
 
   g_return_val_if_fail (factor >= 1, groups);
 
-  reduce (grey, width, height, stride, factor, &small);
-  dark = threshold (&small, MAX (8, MAX (small.width, small.height) / 25));
-  blobs = find_blobs (dark, small.width, small.height);
-  pf_secure_zero (dark, (gsize) small.width * small.height);
-  grey_clear (&small);
-
-  /* Only blobs the size of characters. */
-  for (guint i = 0; i < blobs->len; i++)
-    {
-      Blob *b = &g_array_index (blobs, Blob, i);
-      int w = b->x1 - b->x0 + 1, h = b->y1 - b->y0 + 1;
-
-      if (h < 5 || h > small.height / 4 || b->area < 0.08 * w * h || b->area < 8)
-        continue;
-      g_array_index (blobs, Blob, n_blobs++) = *b;
-    }
-  g_array_set_size (blobs, n_blobs);
+  blobs = pf_mrz_find_blobs (grey, width, height, stride, factor);
 
   angle = find_slant (blobs);
   c = cos (angle);
   s = sin (angle);
   for (guint i = 0; i < blobs->len; i++)
     {
-      Blob *b = &g_array_index (blobs, Blob, i);
+      PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, i);
       double x = (b->x0 + b->x1 + 1) / 2.0, y = (b->y0 + b->y1 + 1) / 2.0;
 
       b->w = b->x1 - b->x0 + 1;
@@ -712,7 +481,7 @@ pf_mrz_find_groups (const guint8 *grey,
     {
       Chain chain;
 
-      if (g_array_index (blobs, Blob, i).prev >= 0)
+      if (g_array_index (blobs, PfMrzBlob, i).prev >= 0)
         continue;
       if (measure_chain (blobs, i, c, s, &chain))
         g_array_append_val (chains, chain);

@@ -142,7 +142,8 @@ write_cell (FILE         *out,
           for (int dy = 0; dy < OVERSAMPLE; dy++)
             for (int dx = 0; dx < OVERSAMPLE; dx++)
               sum += hi[(y * OVERSAMPLE + dy) * HI_WIDTH + x * OVERSAMPLE + dx];
-          fprintf (out, " %3d,", (int) lround (CLAMP (sum / (OVERSAMPLE * OVERSAMPLE), 0, 1) * 255));
+          sum /= OVERSAMPLE * OVERSAMPLE;
+          fprintf (out, " %3d,", (int) lround (CLAMP (sum, 0, 1) * 255));
         }
     }
   fprintf (out, "\n      },\n");

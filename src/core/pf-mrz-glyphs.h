@@ -36,6 +36,7 @@ G_BEGIN_DECLS
 /* In the order of pf_mrz_classes: 0-9, A-Z, <. */
 #define PF_MRZ_GLYPH_N_CLASSES 37
 
-extern const guint8 pf_mrz_glyphs[PF_MRZ_GLYPH_N_CLASSES][PF_MRZ_GLYPH_N_VARIANTS][PF_MRZ_GLYPH_SIZE];
+extern const guint8 pf_mrz_glyphs[PF_MRZ_GLYPH_N_CLASSES][PF_MRZ_GLYPH_N_VARIANTS]
+                                  [PF_MRZ_GLYPH_SIZE];
 
 G_END_DECLS

@@ -190,7 +190,8 @@ parse_names (PfMrz           *self,
   const char *text = span_text (self, span);
   g_autofree char *field = strip_fillers (text, span->length);
   const char *split = strstr (field, "<<");
-  g_autofree char *surname = g_strndup (field, split != NULL ? split - field : (gssize) strlen (field));
+  gsize surname_length = split != NULL ? (gsize) (split - field) : strlen (field);
+  g_autofree char *surname = g_strndup (field, surname_length);
   g_autofree char *given = g_strdup (split != NULL ? split + 2 : "");
   char **parts[2] = { &surname, &given };
 

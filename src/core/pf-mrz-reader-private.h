@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The reader's inner parts: the classifier of character cells
- * (pf-mrz-classify.c) and the check-digit-guided decoder
- * (pf-mrz-decode.c). The band and line finding is in pf-mrz-reader.c. */
+/* The reader's inner parts: measuring a line (pf-mrz-line.c), the
+ * classifier of character cells (pf-mrz-classify.c) and the
+ * check-digit-guided decoder (pf-mrz-decode.c). Finding the lines is in
+ * pf-mrz-find.h. */
 #pragma once
 
+#include "pf-mrz-find.h"
 #include "pf-mrz-private.h"
 #include "pf-mrz-reader.h"
 
@@ -55,6 +57,40 @@ double   pf_mrz_classify_line   (const PfMrzStrip *strip,
                                  gboolean          shift_vertically,
                                  PfMrzScores       scores,
                                  PfMrzShift       *shifts);
+
+/* A line measured in its strip, and how to map strip pixels back into
+ * the image. */
+typedef struct
+{
+  PfMrzStrip strip;
+  PfMrzGrid  grid;
+  double     origin_x;
+  double     origin_y;
+  double     cos_a;
+  double     sin_a;
+  double     height;
+  double     score;
+} PfMrzLine;
+
+gboolean pf_mrz_line_cut           (PfMrzLine            *self,
+                                    const guint8         *grey,
+                                    int                   width,
+                                    int                   height,
+                                    gsize                 stride,
+                                    const PfMrzFoundLine *found,
+                                    guint                 n_cells);
+void     pf_mrz_lines_settle_size  (PfMrzLine            *lines,
+                                    guint                 n_lines,
+                                    guint                 n_cells,
+                                    PfMrzScores          *scores);
+void     pf_mrz_line_settle        (PfMrzLine            *self,
+                                    guint                 n_cells,
+                                    PfMrzScores           scores);
+void     pf_mrz_line_to_image      (const PfMrzLine      *self,
+                                    double                u,
+                                    double                v,
+                                    PfPoint              *point);
+void     pf_mrz_line_clear         (PfMrzLine            *self);
 
 typedef struct
 {

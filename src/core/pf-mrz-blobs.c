@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The dark blobs of an image, as candidates for characters: a threshold
+ * against the local brightness, then connected components. Work is done
+ * on a reduced copy of large images (by the caller's factor): finding
+ * needs less detail than reading. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pf-image.h"
+#include "pf-mrz-find.h"
+
+typedef struct
+{
+  guint8 *pixels;
+  int     width;
+  int     height;
+} Grey;
+
+static void
+grey_clear (Grey *grey)
+{
+  if (grey->pixels != NULL)
+    pf_secure_zero (grey->pixels, (gsize) grey->width * grey->height);
+  g_clear_pointer (&grey->pixels, g_free);
+}
+
+/* A reduced copy by @factor, each pixel the mean of its block, then
+ * smoothed over 3 x 3 so that sensor noise does not make speckles. */
+static void
+reduce (const guint8 *grey,
+        int           width,
+        int           height,
+        gsize         stride,
+        int           factor,
+        Grey         *out)
+{
+  g_autofree guint8 *tmp = NULL;
+
+  out->width = MAX (1, width / factor);
+  out->height = MAX (1, height / factor);
+  tmp = g_new (guint8, (gsize) out->width * out->height);
+  out->pixels = g_new (guint8, (gsize) out->width * out->height);
+
+  for (int y = 0; y < out->height; y++)
+    for (int x = 0; x < out->width; x++)
+      {
+        guint sum = 0;
+
+        for (int j = 0; j < factor; j++)
+          for (int i = 0; i < factor; i++)
+            sum += grey[(gsize) (y * factor + j) * stride + x * factor + i];
+        tmp[y * out->width + x] = sum / (factor * factor);
+      }
+
+  for (int y = 0; y < out->height; y++)
+    for (int x = 0; x < out->width; x++)
+      {
+        guint sum = 0, n = 0;
+
+        for (int j = MAX (0, y - 1); j <= MIN (out->height - 1, y + 1); j++)
+          for (int i = MAX (0, x - 1); i <= MIN (out->width - 1, x + 1); i++)
+            {
+              sum += tmp[j * out->width + i];
+              n++;
+            }
+        out->pixels[y * out->width + x] = sum / n;
+      }
+
+  pf_secure_zero (tmp, (gsize) out->width * out->height);
+}
+
+/* Ink: pixels clearly darker than the mean around them. */
+static guint8 *
+threshold (const Grey *grey,
+           int         radius)
+{
+  int w = grey->width, h = grey->height;
+  g_autofree guint32 *integral = g_new0 (guint32, (gsize) (w + 1) * (h + 1));
+  guint8 *dark = g_new0 (guint8, (gsize) w * h);
+
+  for (int y = 0; y < h; y++)
+    {
+      guint32 row = 0;
+
+      for (int x = 0; x < w; x++)
+        {
+          row += grey->pixels[y * w + x];
+          integral[(gsize) (y + 1) * (w + 1) + x + 1] = integral[(gsize) y * (w + 1) + x + 1] + row;
+        }
+    }
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        int x0 = MAX (0, x - radius), x1 = MIN (w, x + radius + 1);
+        int y0 = MAX (0, y - radius), y1 = MIN (h, y + radius + 1);
+        double sum = (double) integral[(gsize) y1 * (w + 1) + x1] -
+                     integral[(gsize) y0 * (w + 1) + x1] -
+                     integral[(gsize) y1 * (w + 1) + x0] +
+                     integral[(gsize) y0 * (w + 1) + x0];
+        double mean = sum / ((x1 - x0) * (y1 - y0));
+
+        dark[y * w + x] = grey->pixels[y * w + x] < mean - MAX (8.0, 0.12 * mean);
+      }
+
+  return dark;
+}
+
+static int
+find_root (int *parent,
+           int  i)
+{
+  while (parent[i] != i)
+    {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+  return i;
+}
+
+typedef struct
+{
+  int y, x0, x1;
+} Run;
+
+/* Connected blobs of ink (8-connected), from runs of ink pixels. */
+static GArray *
+find_blobs (const guint8 *dark,
+            int           width,
+            int           height)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autofree int *parent = NULL;
+  g_autofree int *blob_of = NULL;
+  GArray *blobs = g_array_new (FALSE, FALSE, sizeof (PfMrzBlob));
+  guint prev_start = 0, prev_end = 0, row_start = 0;
+  int row_y = -2;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (dark[y * width + x] && (x == 0 || !dark[y * width + x - 1]))
+        {
+          Run run = { y, x, x };
+
+          while (run.x1 + 1 < width && dark[y * width + run.x1 + 1])
+            run.x1++;
+          g_array_append_val (runs, run);
+        }
+
+  parent = g_new (int, MAX (runs->len, 1));
+  for (guint i = 0; i < runs->len; i++)
+    parent[i] = i;
+
+  /* Join each run with the runs of the row above that touch it. */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Run *run = &g_array_index (runs, Run, i);
+
+      if (run->y != row_y)
+        {
+          if (run->y == row_y + 1)
+            {
+              prev_start = row_start;
+              prev_end = i;
+            }
+          else
+            prev_start = prev_end = i;
+          row_start = i;
+          row_y = run->y;
+        }
+
+      for (guint k = prev_start; k < prev_end; k++)
+        {
+          Run *above = &g_array_index (runs, Run, k);
+
+          if (above->x1 < run->x0 - 1)
+            continue;
+          if (above->x0 > run->x1 + 1)
+            break;
+          parent[find_root (parent, i)] = find_root (parent, k);
+        }
+    }
+
+  blob_of = g_new (int, MAX (runs->len, 1));
+  for (guint i = 0; i < runs->len; i++)
+    blob_of[i] = -1;
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Run *run = &g_array_index (runs, Run, i);
+      int root = find_root (parent, i);
+      PfMrzBlob *blob;
+
+      if (blob_of[root] < 0)
+        {
+          PfMrzBlob fresh = { run->x0, run->y, run->x1, run->y, 0, 0, 0, 0, 0, 0, 0, -1, -1 };
+
+          blob_of[root] = blobs->len;
+          g_array_append_val (blobs, fresh);
+        }
+      blob = &g_array_index (blobs, PfMrzBlob, blob_of[root]);
+      blob->x0 = MIN (blob->x0, run->x0);
+      blob->x1 = MAX (blob->x1, run->x1);
+      blob->y0 = MIN (blob->y0, run->y);
+      blob->y1 = MAX (blob->y1, run->y);
+      blob->area += run->x1 - run->x0 + 1;
+    }
+
+  return blobs;
+}
+
+/**
+ * pf_mrz_find_blobs:
+ * @factor: how much to reduce the image first, 1 or more
+ *
+ * Returns: (transfer full) (element-type PfMrzBlob): the blobs of the size
+ *   of characters, in reduced pixels
+ */
+GArray *
+pf_mrz_find_blobs (const guint8 *grey,
+                   int           width,
+                   int           height,
+                   gsize         stride,
+                   int           factor)
+{
+  g_autofree guint8 *dark = NULL;
+  Grey small = { NULL, 0, 0 };
+  GArray *blobs;
+  guint n_blobs = 0;
+
+  reduce (grey, width, height, stride, factor, &small);
+  dark = threshold (&small, MAX (8, MAX (small.width, small.height) / 25));
+  blobs = find_blobs (dark, small.width, small.height);
+  pf_secure_zero (dark, (gsize) small.width * small.height);
+
+  for (guint i = 0; i < blobs->len; i++)
+    {
+      PfMrzBlob *b = &g_array_index (blobs, PfMrzBlob, i);
+      int w = b->x1 - b->x0 + 1, h = b->y1 - b->y0 + 1;
+
+      if (h < 5 || h > small.height / 4 || b->area < 0.08 * w * h || b->area < 8)
+        continue;
+      g_array_index (blobs, PfMrzBlob, n_blobs++) = *b;
+    }
+  g_array_set_size (blobs, n_blobs);
+
+  grey_clear (&small);
+  return blobs;
+}

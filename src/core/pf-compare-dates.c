@@ -371,14 +371,7 @@ pf_compare_dates (PfField          field,
         {
           g_clear_pointer (&result->document, pf_compare_free_zeroed);
           result->document = g_steal_pointer (&again.document);
-          pf_compare_result_set (result, PF_VERDICT_MATCH, PF_REASON_NONE, PF_SEVERITY_CAUTION,
-                                 g_strdup_printf (_("%s matches the machine-readable lines"),
-                                                  pf_field_get_label (field)),
-                                 g_strdup_printf (_("What you typed agrees with the "
-                                                    "machine-readable lines (%s) but not with what "
-                                                    "we read in the printed zone (%s). Check the "
-                                                    "document, and correct our reading if it is "
-                                                    "wrong."), mrz_long, printed_long));
+          pf_compare_result_set_misread (result, field, PF_REASON_NONE, mrz_long, printed_long);
         }
       pf_compare_result_clear (&again);
     }

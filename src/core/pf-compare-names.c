@@ -529,14 +529,7 @@ pf_compare_names (PfField          field,
           compare (&t, &m, NULL, TRUE, flags, display, &by_mrz);
           compare (&p, &m, NULL, TRUE, flags, display, &printed_by_mrz);
           if (by_mrz.verdict == PF_VERDICT_MATCH && printed_by_mrz.verdict != PF_VERDICT_MATCH)
-            pf_compare_result_set (result, PF_VERDICT_MATCH, by_mrz.reason, PF_SEVERITY_CAUTION,
-                                   g_strdup_printf (_("%s matches the machine-readable lines"),
-                                                    pf_field_get_label (field)),
-                                   g_strdup_printf (_("What you typed agrees with the "
-                                                      "machine-readable lines (“%s”) but not with "
-                                                      "what we read in the printed zone (“%s”). Check "
-                                                      "the document, and correct our reading if it "
-                                                      "is wrong."), display, p.text));
+            pf_compare_result_set_misread (result, field, by_mrz.reason, display, p.text);
           pf_compare_result_clear (&by_mrz);
           pf_compare_result_clear (&printed_by_mrz);
           pf_secure_zero (display, strlen (display));

@@ -72,6 +72,11 @@ void       pf_compare_result_set     (PfCompareResult  *result,
                                       PfSeverity        severity,
                                       char             *title,
                                       char             *advice);
+void       pf_compare_result_set_misread (PfCompareResult *result,
+                                          PfField          field,
+                                          PfReason         reason,
+                                          const char      *mrz_value,
+                                          const char      *printed_value);
 void       pf_compare_free_zeroed    (char             *text);
 gboolean   pf_compare_is_blank       (const char       *text);
 

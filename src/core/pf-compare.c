@@ -161,6 +161,26 @@ pf_compare_result_set (PfCompareResult *result,
   result->advice = advice;
 }
 
+/* What was typed agrees with the MRZ but not with our reading of the
+ * printed zone, which the MRZ does not explain either: the reading is the
+ * likelier culprit (the MRZ is read in OCR-B, its numbers and dates under
+ * check digits), so a match, with a word to check the reading. */
+void
+pf_compare_result_set_misread (PfCompareResult *result,
+                               PfField          field,
+                               PfReason         reason,
+                               const char      *mrz_value,
+                               const char      *printed_value)
+{
+  pf_compare_result_set (result, PF_VERDICT_MATCH, reason, PF_SEVERITY_CAUTION,
+                         g_strdup_printf (_("%s matches the machine-readable lines"),
+                                          pf_field_get_label (field)),
+                         g_strdup_printf (_("What you typed agrees with the machine-readable lines "
+                                            "(“%s”) but not with what we read in the printed zone "
+                                            "(“%s”). Check the document, and correct our reading "
+                                            "if it is wrong."), mrz_value, printed_value));
+}
+
 static char *
 default_title (PfField    field,
                PfVerdict  verdict,
@@ -294,13 +314,7 @@ compare_code (PfField          field,
     {
       g_clear_pointer (&result->document, pf_compare_free_zeroed);
       result->document = g_strdup (mrz_compact);
-      pf_compare_result_set (result, PF_VERDICT_MATCH, PF_REASON_NONE, PF_SEVERITY_CAUTION,
-                             g_strdup_printf (_("%s matches the machine-readable lines"),
-                                              pf_field_get_label (field)),
-                             g_strdup_printf (_("What you typed agrees with the machine-readable lines "
-                                                "(“%s”) but not with what we read in the printed zone "
-                                                "(“%s”). Check the document, and correct our reading "
-                                                "if it is wrong."), mrz_compact, doc));
+      pf_compare_result_set_misread (result, field, PF_REASON_NONE, mrz_compact, doc);
       return;
     }
 

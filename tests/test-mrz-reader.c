@@ -71,6 +71,7 @@ test_specimens (void)
       g_assert_cmpstr (pf_mrz_get_field (mrz, PF_MRZ_FIELD_SURNAME), ==, "ERIKSSON");
       g_assert_true (pf_mrz_reading_get_valid (reading));
       g_assert_false (pf_mrz_reading_get_corrected (reading));
+      g_assert_false (pf_mrz_reading_get_upside_down (reading));
       g_assert_cmpfloat_with_epsilon (pf_mrz_reading_get_char_height (reading), 20, 2);
 
       /* Every confidence is a probability, and a clean print is read
@@ -347,6 +348,31 @@ test_region (void)
   g_assert_cmpfloat (fabs (band[2].y - (doc->band.y + doc->band.height + 100)), <, 12);
 }
 
+/* A document upside down: the outline does not say which way up it is,
+ * the MRZ does. */
+static void
+test_upside_down (void)
+{
+  MrzTestConditions conditions = { .cap_height = 16, .pitch_ratio = 1, .document = TRUE,
+                                   .angle_deg = 180.5, .seed = 5 };
+  g_autoptr(MrzTestImage) image = mrz_test_render (TD3_SPECIMEN, &conditions);
+  g_autoptr(PfMrzReading) reading = read_image (image, NULL);
+  g_autofree char *text = NULL;
+  PfPoint band[4];
+
+  g_assert_nonnull (reading);
+  text = reading_text (reading);
+  g_assert_cmpstr (text, ==, TD3_SPECIMEN);
+  g_assert_true (pf_mrz_reading_get_upside_down (reading));
+
+  /* The MRZ's top left is at the image's bottom right. */
+  pf_mrz_reading_get_band (reading, band);
+  g_assert_cmpfloat (fabs (band[0].x - (image->band.x + image->band.width)), <, 12);
+  g_assert_cmpfloat (fabs (band[0].y - (image->band.y + image->band.height)), <, 12);
+  g_assert_cmpfloat (fabs (band[2].x - image->band.x), <, 12);
+  g_assert_cmpfloat (fabs (band[2].y - image->band.y), <, 12);
+}
+
 /* The format hint decides between two and three lines. */
 static void
 test_format_hint (void)
@@ -510,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/pf/mrz-reader/grid", test_grid);
   g_test_add_func ("/pf/mrz-reader/wrong-check-digit", test_wrong_check_digit);
   g_test_add_func ("/pf/mrz-reader/region", test_region);
+  g_test_add_func ("/pf/mrz-reader/upside-down", test_upside_down);
   g_test_add_func ("/pf/mrz-reader/format-hint", test_format_hint);
   g_test_add_func ("/pf/mrz-reader/not-found", test_not_found);
   g_test_add_func ("/pf/mrz-reader/image", test_image);

@@ -273,13 +273,17 @@ pf_mrz_classify_line (const PfMrzStrip *strip,
     {
       int shift[2] = { 0, 0 };
 
-      total += classify_cell (strip, grid->x0 + i * grid->pitch, grid->baseline + i * grid->tilt,
-                              grid->scale, grid->blur, shift_vertically ? SHIFT_Y : 0, step == 1,
-                              scratch, scores[i], shift);
+      double bend = grid->curve * ((double) i - n_cells + 1);
+      double centre = grid->x0 + i * (grid->pitch + bend);
+      double scale = grid->scale * (1 + (2 * i - (double) n_cells + 1) * grid->curve / grid->pitch);
+
+      total += classify_cell (strip, centre, grid->baseline + i * grid->tilt, scale, grid->blur,
+                              shift_vertically ? SHIFT_Y : 0, step == 1, scratch, scores[i],
+                              shift);
       if (shifts != NULL)
         {
-          shifts[i].dx = shift[0] * PF_MRZ_GLYPH_UNITS * grid->scale;
-          shifts[i].dy = shift[1] * PF_MRZ_GLYPH_UNITS * grid->scale;
+          shifts[i].dx = shift[0] * PF_MRZ_GLYPH_UNITS * scale;
+          shifts[i].dy = shift[1] * PF_MRZ_GLYPH_UNITS * scale;
         }
       n++;
     }

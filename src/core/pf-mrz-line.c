@@ -242,60 +242,89 @@ fit_pitch (const PfMrzStrip *strip,
     }
 }
 
-/* Fits a straight line to the cells' horizontal or vertical shifts, over
- * the cells that matched well.
- * Returns FALSE when too few did. */
+/* Fits the cells' horizontal or vertical shifts, over the cells that
+ * matched well, with @n_terms of: a constant, a steady drift, and a drift
+ * that grows along the line (i (i - n + 1), zero at both ends). Returns
+ * FALSE when too few cells matched well. */
 static gboolean
 fit_drift (const PfMrzScores scores,
            const PfMrzShift *shifts,
            gboolean          vertical,
            guint             n_cells,
-           double           *at_start,
-           double           *per_cell)
+           int               n_terms,
+           double            terms[3])
 {
-  double sx = 0, sy = 0, sxx = 0, sxy = 0, n = 0;
+  double m[3][4] = { { 0 } };
+  guint n = 0;
 
   for (guint i = 0; i < n_cells; i++)
     {
-      float best = -1, v = vertical ? shifts[i].dy : shifts[i].dx;
+      float best = -1;
+      double basis[3] = { 1, i, (double) i * ((double) i - n_cells + 1) };
+      double v = vertical ? shifts[i].dy : shifts[i].dx;
 
       for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
         best = MAX (best, scores[i][c]);
       if (best < 0.5)
         continue;
-      sx += i;
-      sy += v;
-      sxx += (double) i * i;
-      sxy += i * v;
+      for (int r = 0; r < n_terms; r++)
+        {
+          for (int k = 0; k < n_terms; k++)
+            m[r][k] += basis[r] * basis[k];
+          m[r][3] += basis[r] * v;
+        }
       n++;
     }
-  if (n < n_cells / 3.0 || n * sxx - sx * sx <= 0)
+  if (n < n_cells / 3.0)
     return FALSE;
 
-  *per_cell = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-  *at_start = (sy - *per_cell * sx) / n;
+  /* Gaussian elimination on the normal equations. */
+  for (int r = 0; r < n_terms; r++)
+    {
+      if (fabs (m[r][r]) < 1e-9)
+        return FALSE;
+      for (int k = r + 1; k < n_terms; k++)
+        {
+          double f = m[k][r] / m[r][r];
+
+          for (int c = r; c < n_terms; c++)
+            m[k][c] -= f * m[r][c];
+          m[k][3] -= f * m[r][3];
+        }
+    }
+  for (int r = n_terms - 1; r >= 0; r--)
+    {
+      double v = m[r][3];
+
+      for (int k = r + 1; k < n_terms; k++)
+        v -= m[r][k] * terms[k];
+      terms[r] = v / m[r][r];
+    }
   return TRUE;
 }
 
 /* Refines the grid from where each cell's best match sat: a steady drift
- * means the pitch or the baseline's slant was a little off. */
+ * means the pitch or the baseline's slant was a little off; a drift that
+ * grows along the line, a pitch that changes, as in a photo taken at an
+ * angle. */
 static void
 refine_grid (PfMrzGrid        *grid,
              const PfMrzScores scores,
              const PfMrzShift *shifts,
              guint             n_cells)
 {
-  double a, b;
+  double terms[3] = { 0, 0, 0 };
 
-  if (fit_drift (scores, shifts, FALSE, n_cells, &a, &b))
+  if (fit_drift (scores, shifts, FALSE, n_cells, 3, terms))
     {
-      grid->x0 += a;
-      grid->pitch += b;
+      grid->x0 += terms[0];
+      grid->pitch += terms[1];
+      grid->curve += terms[2];
     }
-  if (fit_drift (scores, shifts, TRUE, n_cells, &a, &b))
+  if (fit_drift (scores, shifts, TRUE, n_cells, 2, terms))
     {
-      grid->baseline += a;
-      grid->tilt += b;
+      grid->baseline += terms[0];
+      grid->tilt += terms[1];
     }
 }
 
@@ -350,6 +379,7 @@ pf_mrz_line_cut (PfMrzLine            *self,
   self->grid.baseline = bottom;
   self->grid.scale = self->height / TYPICAL_HEIGHT;
   self->grid.tilt = 0;
+  self->grid.curve = 0;
   self->grid.blur = 0;
   fit_pitch (&self->strip, top, bottom, margin, margin + length, n_cells, &self->grid);
   return TRUE;
@@ -444,6 +474,53 @@ pf_mrz_lines_settle_size (PfMrzLine   *lines,
     }
 }
 
+static float
+best_score (const float *scores)
+{
+  float best = -1;
+
+  for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
+    best = MAX (best, scores[c]);
+  return best;
+}
+
+/* The grid may have started a cell early or late, when a mark beside the
+ * MRZ made its line look longer. Then the cell just past one end holds a
+ * character and the cell at the other end does not: move the grid along
+ * by a cell. Returns whether it moved. */
+static gboolean
+shift_by_a_cell (PfMrzLine   *self,
+                 guint        n_cells,
+                 PfMrzScores  scores)
+{
+  PfMrzScores *outside = g_new (PfMrzScores, 1);
+  PfMrzGrid before = self->grid, after = self->grid;
+  float score_before, score_after;
+  gboolean moved = FALSE;
+
+  before.x0 -= self->grid.pitch;
+  after.x0 += n_cells * (self->grid.pitch + self->grid.curve);
+  pf_mrz_classify_line (&self->strip, &before, 1, 1, FALSE, *outside, NULL);
+  score_before = best_score ((*outside)[0]);
+  pf_mrz_classify_line (&self->strip, &after, 1, 1, FALSE, *outside, NULL);
+  score_after = best_score ((*outside)[0]);
+
+  if (score_after > 0.8 && score_after > best_score (scores[0]) + 0.1)
+    {
+      self->grid.x0 += self->grid.pitch;
+      moved = TRUE;
+    }
+  else if (score_before > 0.8 && score_before > best_score (scores[n_cells - 1]) + 0.1)
+    {
+      self->grid.x0 -= self->grid.pitch;
+      moved = TRUE;
+    }
+
+  pf_secure_zero (outside, sizeof *outside);
+  g_free (outside);
+  return moved;
+}
+
 /* Settles a line's baseline, then classifies its cells, fits the grid to
  * where they matched best, and classifies again on the settled grid. */
 void
@@ -475,6 +552,18 @@ pf_mrz_line_settle (PfMrzLine   *self,
 
   pf_mrz_classify_line (&self->strip, &self->grid, n_cells, 1, TRUE, scores, shifts);
   refine_grid (&self->grid, scores, shifts, n_cells);
+
+  /* A pitch that changes along the line (a photo at an angle) is only
+   * partly seen in one round: the shifts tried are small. */
+  if (fabs (self->grid.curve) * n_cells * n_cells / 4 > 0.1 * self->grid.pitch)
+    {
+      pf_mrz_classify_line (&self->strip, &self->grid, n_cells, 1, TRUE, scores, shifts);
+      refine_grid (&self->grid, scores, shifts, n_cells);
+    }
   self->score = pf_mrz_classify_line (&self->strip, &self->grid, n_cells, 1, FALSE, scores, NULL);
+
+  if (shift_by_a_cell (self, n_cells, scores))
+    self->score = pf_mrz_classify_line (&self->strip, &self->grid, n_cells, 1, FALSE, scores,
+                                        NULL);
 }
 

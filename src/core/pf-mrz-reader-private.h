@@ -28,7 +28,9 @@ typedef struct
  * a font unit. The pitch and the glyph size are independent: many MRZs
  * are printed wider than the font's own advance. @blur is the index of
  * the references' blur that suits the line best. The baseline moves
- * by @tilt from cell to cell. */
+ * by @tilt from cell to cell; the pitch by 2 @curve, from -(n - 1) @curve
+ * at the first cell to (n - 1) @curve at the last: the glyph size changes
+ * with it, as when a photo is taken at an angle. */
 typedef struct
 {
   double x0;
@@ -36,6 +38,7 @@ typedef struct
   double baseline;
   double scale;
   double tilt;
+  double curve;
   int    blur;
 } PfMrzGrid;
 

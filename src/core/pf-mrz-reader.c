@@ -33,6 +33,7 @@ struct _PfMrzReading
   gboolean        corrected;
   PfPoint         band[4];
   double          char_height;
+  gboolean        upside_down;
 };
 
 G_DEFINE_BOXED_TYPE (PfMrzReading, pf_mrz_reading, pf_mrz_reading_ref, pf_mrz_reading_unref)
@@ -143,14 +144,81 @@ out:
   return reading;
 }
 
+/* Reads the lowest group of lines in the image that reads well. */
+static PfMrzReading *
+read_region (const guint8           *grey,
+             int                     width,
+             int                     height,
+             gsize                   stride,
+             const PfMrzReadOptions *options,
+             double                 *best_score)
+{
+  PfMrzReading *best = NULL;
+
+  *best_score = -2;
+
+  /* Finding works on a reduced image, about 1000 pixels across; when that
+   * finds nothing (small print in a large photo), on more detail. */
+  for (int factor = MAX (1, (int) lround (MAX (width, height) / 1000.0)); best == NULL;
+       factor /= 2)
+    {
+      g_autoptr(GPtrArray) groups = pf_mrz_find_groups (grey, width, height, stride,
+                                                        options->format, factor);
+
+      for (guint i = 0; i < groups->len; i++)
+        {
+          PfMrzFoundGroup *group = g_ptr_array_index (groups, i);
+          PfMrzReading *reading;
+          double score;
+
+          reading = read_group (grey, width, height, stride, group, options, &score);
+          if (reading != NULL && score > *best_score)
+            {
+              g_clear_pointer (&best, pf_mrz_reading_unref);
+              best = reading;
+              *best_score = score;
+            }
+          else if (reading != NULL)
+            pf_mrz_reading_unref (reading);
+
+          if (best != NULL && pf_mrz_reading_get_valid (best))
+            break;
+        }
+
+      if (factor == 1)
+        break;
+    }
+
+  return best;
+}
+
+/* Whether @candidate is a better reading than @reading: a valid one beats
+ * an invalid one, else the one that matches OCR-B better. */
+static gboolean
+reads_better (PfMrzReading *candidate,
+              double        candidate_score,
+              PfMrzReading *reading,
+              double        score)
+{
+  if (candidate == NULL)
+    return FALSE;
+  if (reading == NULL)
+    return TRUE;
+  if (pf_mrz_reading_get_valid (candidate) != pf_mrz_reading_get_valid (reading))
+    return pf_mrz_reading_get_valid (candidate);
+  return candidate_score > score;
+}
+
 /**
  * pf_mrz_read_grey:
  * @grey: 8-bit grey pixels, @stride bytes a row
  * @options: (nullable): how to read; %NULL for the defaults
  *
  * Finds and reads the machine-readable zone in a photo of a document,
- * best rectified (upright and filling the image), though a slight tilt and
- * surroundings are fine.
+ * best rectified (filling the image), though a slight tilt and
+ * surroundings are fine. A document upside down is read too (see
+ * pf_mrz_reading_get_upside_down()): the outline of a document does not
+ * tell which way up it is, its MRZ does.
  *
  * Returns: (transfer full): the reading, or %NULL with @error set when no
  *   MRZ was found
@@ -164,9 +232,10 @@ pf_mrz_read_grey (const guint8           *grey,
                   GError                **error)
 {
   static const PfMrzReadOptions defaults = { 0 };
-  PfMrzReading *best = NULL;
-  double best_score = -2;
+  PfMrzReading *best;
+  double best_score;
   int rx = 0, ry = 0, rw = width, rh = height;
+  const guint8 *region;
 
   g_return_val_if_fail (grey != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0 && stride >= (gsize) width, NULL);
@@ -190,37 +259,35 @@ pf_mrz_read_grey (const guint8           *grey,
       return NULL;
     }
 
-  /* Finding works on a reduced image, about 1000 pixels across; when that
-   * finds nothing (small print in a large photo), on more detail. */
-  for (int factor = MAX (1, (int) lround (MAX (rw, rh) / 1000.0)); best == NULL; factor /= 2)
+  region = grey + (gsize) ry * stride + rx;
+  best = read_region (region, rw, rh, stride, options, &best_score);
+
+  if (best == NULL || !pf_mrz_reading_get_valid (best))
     {
-      g_autoptr(GPtrArray) groups = pf_mrz_find_groups (grey + (gsize) ry * stride + rx, rw, rh,
-                                                        stride, options->format, factor);
+      gsize size = (gsize) rw * rh;
+      g_autofree guint8 *turned = g_new (guint8, size);
+      PfMrzReading *reading;
+      double score;
 
-      for (guint i = 0; i < groups->len; i++)
+      for (int y = 0; y < rh; y++)
+        for (int x = 0; x < rw; x++)
+          turned[(gsize) (rh - 1 - y) * rw + (rw - 1 - x)] = region[(gsize) y * stride + x];
+      reading = read_region (turned, rw, rh, rw, options, &score);
+      pf_secure_zero (turned, size);
+
+      if (reads_better (reading, score, best, best_score))
         {
-          PfMrzFoundGroup *group = g_ptr_array_index (groups, i);
-          PfMrzReading *reading;
-          double score;
-
-          reading = read_group (grey + (gsize) ry * stride + rx, rw, rh, stride, group, options,
-                                &score);
-          if (reading != NULL && score > best_score)
+          g_clear_pointer (&best, pf_mrz_reading_unref);
+          best = reading;
+          best->upside_down = TRUE;
+          for (guint k = 0; k < 4; k++)
             {
-              g_clear_pointer (&best, pf_mrz_reading_unref);
-              best = reading;
-              best_score = score;
+              best->band[k].x = rw - 1 - best->band[k].x;
+              best->band[k].y = rh - 1 - best->band[k].y;
             }
-          else if (reading != NULL)
-            pf_mrz_reading_unref (reading);
-
-          /* The lowest group that reads well is the MRZ. */
-          if (best != NULL && pf_mrz_reading_get_valid (best))
-            break;
         }
-
-      if (factor == 1)
-        break;
+      else if (reading != NULL)
+        pf_mrz_reading_unref (reading);
     }
 
   if (best == NULL)
@@ -379,7 +446,8 @@ pf_mrz_reading_get_corrected (PfMrzReading *self)
 /**
  * pf_mrz_reading_get_band:
  * @corners: (out caller-allocates): top left, top right, bottom right and
- *   bottom left of the MRZ, in image pixels
+ *   bottom left of the MRZ as it reads, in image pixels (turned half a
+ *   turn in the image when the document is upside down)
  */
 void
 pf_mrz_reading_get_band (PfMrzReading *self,
@@ -399,4 +467,17 @@ pf_mrz_reading_get_char_height (PfMrzReading *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->char_height;
+}
+
+/**
+ * pf_mrz_reading_get_upside_down:
+ *
+ * Returns: %TRUE when the document was upside down in the image, and the
+ *   MRZ was read turned half a turn
+ */
+gboolean
+pf_mrz_reading_get_upside_down (PfMrzReading *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->upside_down;
 }

@@ -68,6 +68,7 @@ gboolean       pf_mrz_reading_get_corrected        (PfMrzReading           *self
 void           pf_mrz_reading_get_band             (PfMrzReading           *self,
                                                     PfPoint                 corners[4]);
 double         pf_mrz_reading_get_char_height      (PfMrzReading           *self);
+gboolean       pf_mrz_reading_get_upside_down      (PfMrzReading           *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfMrzReading, pf_mrz_reading_unref)
 

@@ -12,12 +12,20 @@
 struct _PfApplication
 {
   AdwApplication parent_instance;
+
+  /* From the command line, for the photo page */
+  gboolean       demo;
+  char          *camera_pipeline;
 };
 
 G_DEFINE_FINAL_TYPE (PfApplication, pf_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry options[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Use a made-up demo document in place of the camera"), NULL },
+  { "camera-pipeline", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use a GStreamer pipeline ending in raw video as the camera"), N_("DESCRIPTION") },
   { NULL }
 };
 
@@ -25,11 +33,23 @@ static int
 pf_application_handle_local_options (GApplication *application,
                                      GVariantDict *options_dict)
 {
+  PfApplication *self = PF_APPLICATION (application);
+
   if (g_variant_dict_contains (options_dict, "version"))
     {
       g_print ("%s %s\n", "id-preflight", PACKAGE_VERSION);
       return 0;
     }
+
+  /* A demo or a test camera gets a window of its own rather than being
+   * handed to an instance that is already running. */
+  self->demo = g_variant_dict_contains (options_dict, "demo");
+  g_clear_pointer (&self->camera_pipeline, g_free);
+  g_variant_dict_lookup (options_dict, "camera-pipeline", "s", &self->camera_pipeline);
+  if ((self->demo || self->camera_pipeline != NULL) &&
+      !g_application_get_is_registered (application))
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
   return G_APPLICATION_CLASS (pf_application_parent_class)->handle_local_options (application,
                                                                                   options_dict);
@@ -97,9 +117,22 @@ pf_application_startup (GApplication *application)
 }
 
 static void
+pf_application_finalize (GObject *object)
+{
+  PfApplication *self = PF_APPLICATION (object);
+
+  g_free (self->camera_pipeline);
+
+  G_OBJECT_CLASS (pf_application_parent_class)->finalize (object);
+}
+
+static void
 pf_application_class_init (PfApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pf_application_finalize;
 
   application_class->handle_local_options = pf_application_handle_local_options;
   application_class->activate = pf_application_activate;
@@ -121,4 +154,24 @@ pf_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+/* Whether --demo was given: the photo page then shows the demo document. */
+gboolean
+pf_application_get_demo (PfApplication *self)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (self), FALSE);
+  return self->demo;
+}
+
+/**
+ * pf_application_get_camera_pipeline:
+ *
+ * Returns: (nullable): the --camera-pipeline description, if given
+ */
+const char *
+pf_application_get_camera_pipeline (PfApplication *self)
+{
+  g_return_val_if_fail (PF_IS_APPLICATION (self), NULL);
+  return self->camera_pipeline;
 }

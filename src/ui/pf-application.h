@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PfApplication, pf_application, PF, APPLICATION, AdwApplication)
 
-PfApplication *pf_application_new (void);
+PfApplication *pf_application_new                 (void);
+gboolean       pf_application_get_demo            (PfApplication *self);
+const char    *pf_application_get_camera_pipeline (PfApplication *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-photo-page.h"
 #include "pf-region-page.h"
 #include "pf-safety-page.h"
 #include "pf-start-page.h"
@@ -24,6 +25,7 @@ static const struct {
   GType  (*get_type) (void);
 } wizard_steps[] = {
   { PF_STEP_START, pf_start_page_get_type },
+  { PF_STEP_PHOTO, pf_photo_page_get_type },
   { PF_STEP_REGION, pf_region_page_get_type },
   { PF_STEP_SAFETY, pf_safety_page_get_type },
   { PF_STEP_SUMMARY, pf_summary_page_get_type },

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The camera preview: the newest frame, letterboxed and optionally
+ * mirrored, with the newest report's overlays on top (drawing in
+ * pf-camera-view-draw.c). The result view uses it too, with one photo and
+ * its report.
+ *
+ * Each frame becomes a GdkMemoryTexture over the frame's own pixels: no
+ * copy, the texture holds a reference to the image. Nothing here analyses
+ * pixels; the report comes from a worker thread. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "pf-camera-view-private.h"
+
+struct _PfCameraView
+{
+  GtkWidget       parent_instance;
+
+  /* Owned references */
+  PfImage        *image;
+  GdkTexture     *texture;
+  PfPhotoReport  *report;
+  AdwAnimation   *flash_animation;
+
+  PfPhotoOverlay  overlay;       /* from report, when there is one */
+  char           *instruction;   /* a copy, to notice changes */
+  gboolean        mirrored;
+  gboolean        live;
+  double          countdown;     /* < 0: none */
+  double          flash;         /* 0..1, white over the frame */
+
+  /* Borrowed: only compared, to count frames drawn */
+  GdkTexture     *last_drawn;
+  guint64         frames_drawn;
+};
+
+G_DEFINE_FINAL_TYPE (PfCameraView, pf_camera_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MIRRORED,
+  PROP_LIVE,
+  PROP_INSTRUCTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+get_mapping (PfCameraView  *self,
+             PfViewMapping *map)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int image_width, image_height;
+  double scale;
+
+  if (self->texture == NULL || width <= 0 || height <= 0)
+    return FALSE;
+
+  image_width = gdk_texture_get_width (self->texture);
+  image_height = gdk_texture_get_height (self->texture);
+  scale = MIN ((double) width / image_width, (double) height / image_height);
+
+  map->image = GRAPHENE_RECT_INIT ((width - image_width * scale) / 2,
+                                   (height - image_height * scale) / 2,
+                                   image_width * scale, image_height * scale);
+  map->mirrored = self->mirrored;
+  /* The report may be of an earlier frame of another size. */
+  map->scale_x = scale;
+  map->scale_y = scale;
+  if (self->report != NULL)
+    {
+      map->scale_x = scale * image_width / self->overlay.width;
+      map->scale_y = scale * image_height / self->overlay.height;
+    }
+
+  return TRUE;
+}
+
+static void
+pf_camera_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  PfCameraView *self = PF_CAMERA_VIEW (widget);
+  PfOverlayColours colours;
+  PfViewMapping map;
+
+  if (!get_mapping (self, &map))
+    return;
+
+  if (self->texture != self->last_drawn)
+    {
+      self->last_drawn = self->texture;
+      self->frames_drawn++;
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &map.image.origin);
+  if (self->mirrored)
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (map.image.size.width, 0));
+      gtk_snapshot_scale (snapshot, -1, 1);
+    }
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (0, 0, map.image.size.width,
+                                                    map.image.size.height));
+  gtk_snapshot_restore (snapshot);
+
+  pf_overlay_colours_init (&colours, widget);
+  if (self->report != NULL)
+    pf_camera_view_draw_overlay (widget, snapshot, &map, &self->overlay, self->live, &colours);
+  if (self->countdown >= 0)
+    pf_camera_view_draw_countdown (snapshot, &map, self->report != NULL ? &self->overlay : NULL,
+                                   self->countdown, &colours);
+  if (self->flash > 0)
+    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, self->flash }, &map.image);
+}
+
+static void
+pf_camera_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  PfCameraView *self = PF_CAMERA_VIEW (widget);
+  double aspect = 16.0 / 9.0;
+
+  /* Any size will do: the frame is scaled to fit. The natural size keeps
+   * the frame's proportions (16:9 before the first frame), no taller than
+   * a comfortable screenful. */
+  if (self->texture != NULL)
+    aspect = (double) gdk_texture_get_width (self->texture) /
+             gdk_texture_get_height (self->texture);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 160;
+      *natural = for_size > 0 ? MAX (160, (int) (for_size * aspect)) : 640;
+    }
+  else
+    {
+      *minimum = 90;
+      *natural = for_size > 0 ? CLAMP ((int) (for_size / aspect), 90, 520) : 360;
+    }
+}
+
+static void
+flash_value_cb (double    value,
+                gpointer  user_data)
+{
+  PfCameraView *self = user_data;
+
+  self->flash = value;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pf_camera_view_dispose (GObject *object)
+{
+  PfCameraView *self = PF_CAMERA_VIEW (object);
+
+  g_clear_object (&self->flash_animation);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->image, pf_image_unref);
+  g_clear_pointer (&self->report, pf_photo_report_unref);
+  self->last_drawn = NULL;
+
+  G_OBJECT_CLASS (pf_camera_view_parent_class)->dispose (object);
+}
+
+static void
+pf_camera_view_finalize (GObject *object)
+{
+  PfCameraView *self = PF_CAMERA_VIEW (object);
+
+  g_free (self->instruction);
+
+  G_OBJECT_CLASS (pf_camera_view_parent_class)->finalize (object);
+}
+
+static void
+pf_camera_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PfCameraView *self = PF_CAMERA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIRRORED:
+      g_value_set_boolean (value, self->mirrored);
+      break;
+    case PROP_LIVE:
+      g_value_set_boolean (value, self->live);
+      break;
+    case PROP_INSTRUCTION:
+      g_value_set_string (value, pf_camera_view_get_instruction (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_camera_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PfCameraView *self = PF_CAMERA_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MIRRORED:
+      pf_camera_view_set_mirrored (self, g_value_get_boolean (value));
+      break;
+    case PROP_LIVE:
+      pf_camera_view_set_live (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_camera_view_class_init (PfCameraViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pf_camera_view_dispose;
+  object_class->finalize = pf_camera_view_finalize;
+  object_class->get_property = pf_camera_view_get_property;
+  object_class->set_property = pf_camera_view_set_property;
+  widget_class->snapshot = pf_camera_view_snapshot;
+  widget_class->measure = pf_camera_view_measure;
+
+  properties[PROP_MIRRORED] =
+    g_param_spec_boolean ("mirrored", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIVE] =
+    g_param_spec_boolean ("live", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The one short thing to do next, from the newest report; empty without
+   * a report. */
+  properties[PROP_INSTRUCTION] =
+    g_param_spec_string ("instruction", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "pf-camera-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+pf_camera_view_init (PfCameraView *self)
+{
+  AdwAnimationTarget *target = adw_callback_animation_target_new (flash_value_cb, self, NULL);
+
+  self->countdown = -1;
+  self->flash_animation = adw_timed_animation_new (GTK_WIDGET (self), 1, 0, 350, target);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+GtkWidget *
+pf_camera_view_new (void)
+{
+  return g_object_new (PF_TYPE_CAMERA_VIEW, NULL);
+}
+
+/**
+ * pf_camera_view_get_image:
+ *
+ * Returns: (transfer none) (nullable): the frame shown
+ */
+PfImage *
+pf_camera_view_get_image (PfCameraView *self)
+{
+  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), NULL);
+  return self->image;
+}
+
+/**
+ * pf_camera_view_set_image:
+ * @image: (nullable): the frame to show; the view keeps a reference
+ * @opaque: every pixel's alpha is 255 (camera frames): the pixels are then
+ *   valid premultiplied too, which the GPU takes as they are
+ *
+ * Shows @image, without copying its pixels.
+ */
+void
+pf_camera_view_set_image (PfCameraView *self,
+                          PfImage      *image,
+                          gboolean      opaque)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  if (image == self->image)
+    return;
+
+  if (image == NULL || self->image == NULL ||
+      pf_image_get_width (image) != pf_image_get_width (self->image) ||
+      pf_image_get_height (image) != pf_image_get_height (self->image))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->image, pf_image_unref);
+
+  if (image != NULL)
+    {
+      int width = pf_image_get_width (image);
+      int height = pf_image_get_height (image);
+      gsize stride = pf_image_get_stride (image);
+      g_autoptr(GBytes) bytes = NULL;
+
+      self->image = pf_image_ref (image);
+      bytes = g_bytes_new_with_free_func (pf_image_get_data (image),
+                                          stride * (height - 1) + (gsize) width * 4,
+                                          (GDestroyNotify) pf_image_unref,
+                                          pf_image_ref (image));
+      self->texture = gdk_memory_texture_new (width, height,
+                                              opaque ? GDK_MEMORY_R8G8B8A8_PREMULTIPLIED
+                                                     : GDK_MEMORY_R8G8B8A8,
+                                              bytes, stride);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pf_camera_view_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report the overlays show
+ */
+PfPhotoReport *
+pf_camera_view_get_report (PfCameraView *self)
+{
+  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), NULL);
+  return self->report;
+}
+
+/**
+ * pf_camera_view_set_report:
+ * @report: (nullable): what to draw over the frames
+ */
+void
+pf_camera_view_set_report (PfCameraView  *self,
+                           PfPhotoReport *report)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  if (report == self->report)
+    return;
+
+  if (report != NULL)
+    pf_photo_report_ref (report);
+  g_clear_pointer (&self->report, pf_photo_report_unref);
+  self->report = report;
+
+  if (report != NULL)
+    pf_photo_overlay_init (&self->overlay, report);
+  else
+    memset (&self->overlay, 0, sizeof self->overlay);
+
+  if (g_strcmp0 (self->instruction, pf_camera_view_get_instruction (self)) != 0)
+    {
+      g_free (self->instruction);
+      self->instruction = g_strdup (pf_camera_view_get_instruction (self));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->instruction,
+                                      -1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTRUCTION]);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pf_camera_view_get_overlay:
+ *
+ * Returns: (nullable): what the overlays show, or %NULL without a report
+ */
+const PfPhotoOverlay *
+pf_camera_view_get_overlay (PfCameraView *self)
+{
+  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), NULL);
+  return self->report != NULL ? &self->overlay : NULL;
+}
+
+const char *
+pf_camera_view_get_instruction (PfCameraView *self)
+{
+  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), NULL);
+  return self->report != NULL ? self->overlay.instruction : "";
+}
+
+gboolean
+pf_camera_view_get_mirrored (PfCameraView *self)
+{
+  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), FALSE);
+  return self->mirrored;
+}
+
+void
+pf_camera_view_set_mirrored (PfCameraView *self,
+                             gboolean      mirrored)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  mirrored = !!mirrored;
+  if (self->mirrored == mirrored)
+    return;
+
+  self->mirrored = mirrored;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIRRORED]);
+}
+
+gboolean
+pf_camera_view_get_live (PfCameraView *self)
+{
+  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), FALSE);
+  return self->live;
+}
+
+/* Live, the view also draws the focus meter and the light hint. */
+void
+pf_camera_view_set_live (PfCameraView *self,
+                         gboolean      live)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  live = !!live;
+  if (self->live == live)
+    return;
+
+  self->live = live;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
+}
+
+/**
+ * pf_camera_view_set_countdown:
+ * @progress: 0 to 1 as the auto-capture second passes; negative for none
+ */
+void
+pf_camera_view_set_countdown (PfCameraView *self,
+                              double        progress)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  if (progress < 0)
+    progress = -1;
+  if (self->countdown == progress)
+    return;
+
+  self->countdown = progress;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A short white flash over the frame: the photo was taken. */
+void
+pf_camera_view_flash (PfCameraView *self)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  adw_animation_reset (self->flash_animation);
+  adw_animation_play (self->flash_animation);
+}
+
+/* Forgets the frame and the report. */
+void
+pf_camera_view_clear (PfCameraView *self)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  pf_camera_view_set_countdown (self, -1);
+  pf_camera_view_set_report (self, NULL);
+  pf_camera_view_set_image (self, NULL, FALSE);
+}
+
+/* Frames that reached the screen, for the benchmark. */
+guint64
+pf_camera_view_get_frames_drawn (PfCameraView *self)
+{
+  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), 0);
+  return self->frames_drawn;
+}

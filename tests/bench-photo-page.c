@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-photo-page: the photo page in its window, shown, with a camera
+ * that sends 1920 × 1080 frames at 30 a second (a generated ID card, still,
+ * through pngdec ! imagefreeze; or videotestsrc with --videotestsrc) for
+ * ten seconds while every frame the worker can take is analysed. Prints
+ * the camera's and the preview's frame rates, the analysis rate, and how
+ * long the main thread was ever kept from running: the longest gap between
+ * ticks of a 1 ms timer, the longest frame hand-over from the streaming
+ * thread, and the longest paint. Figures, not assertions.
+ *
+ *   bench-photo-page [--seconds N] [--videotestsrc]
+ *
+ * A benchmark: its messages are for developers and are not translated. */
+
+#include "config.h"
+
+#include <gst/gst.h>
+
+#include "test-ui-photo-util.h"
+
+typedef struct
+{
+  PfPhotoPage   *page;
+  gint64         last_tick;
+  gint64         worst_gap;
+  guint64        ticks;
+  PfPhotoReport *last_report;
+  guint64        reports;
+  gint64         paint_start;
+  gint64         paint_worst;
+  gint64         paint_total;
+  guint64        paints;
+  gboolean       measuring;
+} Bench;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Bench *b = data;
+  gint64 now = g_get_monotonic_time ();
+  PfPhotoReport *report = pf_camera_view_get_report (pf_photo_page_get_camera_view (b->page));
+
+  if (b->measuring && b->last_tick != 0)
+    {
+      b->worst_gap = MAX (b->worst_gap, now - b->last_tick);
+      b->ticks++;
+      if (report != NULL && report != b->last_report)
+        b->reports++;
+    }
+  b->last_tick = now;
+  b->last_report = report;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *b)
+{
+  b->paint_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *b)
+{
+  gint64 elapsed = g_get_monotonic_time () - b->paint_start;
+
+  if (!b->measuring || b->paint_start == 0)
+    return;
+
+  b->paint_worst = MAX (b->paint_worst, elapsed);
+  b->paint_total += elapsed;
+  b->paints++;
+}
+
+static gboolean
+is_live_cb (gpointer page)
+{
+  return g_strcmp0 (pf_photo_page_get_mode (page), "live") == 0;
+}
+
+static void
+run (PfApplication *application,
+     const char    *pipeline,
+     int            seconds)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PfWindow *window;
+  PfCameraView *view;
+  PfCameraStats before, after;
+  GdkFrameClock *clock;
+  guint64 drawn;
+  guint timer;
+  Bench b = { 0 };
+
+  /* Measure the steady state: no photo taken. */
+  g_settings_set_boolean (settings, "auto-capture", FALSE);
+  g_setenv ("PF_CAMERA_PIPELINE", pipeline, TRUE);
+
+  window = pf_test_window_new (ADW_APPLICATION (application), 1280, 800);
+  b.page = pf_test_photo_open (window, PF_DOCUMENT_KIND_ID_CARD);
+  view = pf_photo_page_get_camera_view (b.page);
+  pf_test_photo_wait (is_live_cb, b.page, 20000, "the camera");
+  pf_test_ui_wait (1000);
+
+  clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &b);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &b);
+  timer = g_timeout_add (1, tick_cb, &b);
+
+  pf_camera_get_stats (pf_photo_page_get_camera (b.page), &before);
+  drawn = pf_camera_view_get_frames_drawn (view);
+  b.measuring = TRUE;
+  pf_test_ui_wait (seconds * 1000);
+  b.measuring = FALSE;
+  pf_camera_get_stats (pf_photo_page_get_camera (b.page), &after);
+  drawn = pf_camera_view_get_frames_drawn (view) - drawn;
+
+  g_source_remove (timer);
+  g_signal_handlers_disconnect_by_data (clock, &b);
+
+  g_print ("source: %s\n", pipeline);
+  g_print ("camera: %.1f frames/s received, %.1f/s handed to the main thread, %.1f/s dropped\n",
+           (double) (after.frames_received - before.frames_received) / seconds,
+           (double) (after.frames_delivered - before.frames_delivered) / seconds,
+           (double) (after.frames_dropped - before.frames_dropped) / seconds);
+  g_print ("preview: %.1f frames/s drawn\n", (double) drawn / seconds);
+  g_print ("analysis: %.1f reports/s reached the overlays\n", (double) b.reports / seconds);
+  g_print ("main thread: longest gap between 1 ms ticks %.2f ms (%" G_GUINT64_FORMAT " ticks)\n",
+           b.worst_gap / 1000.0, b.ticks);
+  g_print ("main thread: longest frame hand-over %.2f ms (all frames so far, start included)\n",
+           after.latency_max_us / 1000.0);
+  g_print ("main thread: paint (layout, snapshot, render) %.2f ms longest, %.2f ms mean, %.1f/s\n",
+           b.paint_worst / 1000.0, b.paints ? b.paint_total / 1000.0 / b.paints : 0.0,
+           (double) b.paints / seconds);
+  g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+
+  pf_test_window_free (window);
+  g_unsetenv ("PF_CAMERA_PIPELINE");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int seconds = 10;
+  gboolean videotestsrc = FALSE;
+  const GOptionEntry entries[] = {
+    { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds, "How long to measure", "N" },
+    { "videotestsrc", 0, 0, G_OPTION_ARG_NONE, &videotestsrc, "A test pattern, no document", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- the photo page at 1080p30");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfApplication) application = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pipeline = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  pf_test_ui_init (&argc, &argv);
+  gst_init (&argc, &argv);
+  application = pf_test_application_new ();
+
+  if (videotestsrc)
+    {
+      pipeline = g_strdup ("videotestsrc is-live=true pattern=ball "
+                           "! video/x-raw,width=1920,height=1080,framerate=30/1");
+    }
+  else
+    {
+      PfSpecimenParams params;
+
+      dir = g_dir_make_tmp ("pf-bench-XXXXXX", NULL);
+      pf_test_photo_params (&params, 0.5, 0.5);
+      params.frame_width = 1920;
+      params.frame_height = 1080;
+      png = pf_test_photo_write (&params, dir, "card.png");
+      pipeline = g_strdup_printf ("multifilesrc location=%s index=0 stop-index=0 "
+                                  "caps=image/png,framerate=1/1 ! pngdec "
+                                  "! imagefreeze is-live=true ! videoconvert "
+                                  "! video/x-raw,framerate=30/1", png);
+    }
+
+  run (application, pipeline, seconds);
+
+  if (dir != NULL)
+    pf_test_photo_remove_dir (dir);
+  return 0;
+}

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The photo step with photo files: bad files get the loader's message on
+ * the page, which stays usable; a good photo of an ID card, front and then
+ * back, ends in the result view and, used, in the session; a pasted
+ * picture; and `--demo`, which plays the demo document as the camera. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pf-finding-row.h"
+#include "pf-image-loader.h"
+#include "test-ui-photo-util.h"
+
+#define WIDTH  960
+#define HEIGHT 680
+
+static PfApplication *application;
+
+static gboolean
+is_result_cb (gpointer page)
+{
+  return g_strcmp0 (pf_photo_page_get_mode (page), "result") == 0;
+}
+
+static gboolean
+is_live_cb (gpointer page)
+{
+  return g_strcmp0 (pf_photo_page_get_mode (page), "live") == 0;
+}
+
+static gboolean
+is_back_cb (gpointer page)
+{
+  return pf_photo_page_get_side (page) == 1 &&
+         g_strcmp0 (pf_photo_page_get_mode (page), "checking") != 0;
+}
+
+typedef struct
+{
+  PfPhotoPage *page;
+  const char  *message;
+} MessageWait;
+
+static gboolean
+shows_message_cb (gpointer data)
+{
+  MessageWait *wait = data;
+
+  return pf_test_ui_find_label (GTK_WIDGET (wait->page), wait->message) != NULL &&
+         g_strcmp0 (pf_photo_page_get_mode (wait->page), "checking") != 0;
+}
+
+/* What the loader itself says about @path. */
+static char *
+loader_message (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfImage) image = pf_image_load_file (file, NULL, &error);
+
+  g_assert_null (image);
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gsize       length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pf-photo-XXXXXX", NULL);
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  PfPhotoPage *page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+  g_autofree char *png = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  PfSpecimenParams params;
+  char *paths[3];
+
+  /* An empty file, a photo cut off halfway, and words. */
+  pf_test_photo_params (&params, 0.5, 0.5);
+  png = pf_test_photo_write (&params, dir, "good.png");
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  paths[0] = write_file (dir, "empty.png", "", 0);
+  paths[1] = write_file (dir, "truncated.png", contents, length / 2);
+  paths[2] = write_file (dir, "words.jpg", "Not a picture at all.\n", 22);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autofree char *message = loader_message (paths[i]);
+      MessageWait wait = { page, message };
+
+      pf_photo_page_check_file (page, file);
+      pf_test_photo_wait (shows_message_cb, &wait, 10000, message);
+
+      /* Still usable: the way on is still there and working. */
+      g_assert_cmpstr (pf_photo_page_get_mode (page), !=, "result");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "photo.dismiss", NULL));
+      g_free (paths[i]);
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (png);
+
+    pf_photo_page_check_file (page, file);
+    pf_test_photo_wait (is_result_cb, page, 20000, "the result of a good file after bad ones");
+  }
+
+  pf_test_window_free (window);
+  pf_test_photo_remove_dir (dir);
+}
+
+/* An ID card: the front, then the back, then the result; "Use This Photo"
+ * gives the session the front and the findings of both sides. */
+static void
+test_two_sides (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pf-photo-XXXXXX", NULL);
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  PfSession *session = pf_window_get_session (window);
+  PfPhotoPage *page = pf_test_photo_open (window, PF_DOCUMENT_KIND_ID_CARD);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  PfPhotoResult *result = pf_photo_page_get_result (page);
+  PfSpecimenParams params;
+  GPtrArray *findings;
+  guint n_front, n_back, n_back_ids = 0;
+  PfSeverity worst;
+
+  pf_test_photo_params (&params, 0.5, 0.5);
+  path = pf_test_photo_write (&params, dir, "card.png");
+  file = g_file_new_for_path (path);
+
+  g_assert_cmpuint (pf_photo_page_get_side (page), ==, 0);
+  pf_photo_page_check_file (page, file);
+  pf_test_photo_wait (is_back_cb, page, 20000, "the back side to be asked for");
+  pf_test_ui_settle (GTK_WIDGET (window));
+  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (page),
+                                           "Back of the document (2 of 2): turn the document over"));
+
+  pf_photo_page_check_file (page, file);
+  pf_test_photo_wait (is_result_cb, page, 20000, "the result of both sides");
+
+  n_front = pf_photo_report_get_findings (pf_camera_view_get_report (pf_photo_result_get_view (result, 0)))->len;
+  n_back = pf_photo_report_get_findings (pf_camera_view_get_report (pf_photo_result_get_view (result, 1)))->len;
+  worst = MAX (pf_photo_report_get_worst (pf_camera_view_get_report (pf_photo_result_get_view (result, 0))),
+               pf_photo_report_get_worst (pf_camera_view_get_report (pf_photo_result_get_view (result, 1))));
+  {
+    g_autoptr(GPtrArray) rows = pf_test_ui_find_all (GTK_WIDGET (result), PF_TYPE_FINDING_ROW);
+
+    g_assert_cmpuint (rows->len, ==, n_front + n_back);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "photo.use", NULL));
+  pf_test_ui_settle (GTK_WIDGET (window));
+  g_assert_nonnull (pf_session_get_photo (session));
+  g_assert_cmpint (pf_image_get_width (pf_session_get_photo (session)), ==, 1280);
+
+  findings = pf_session_get_findings (session, PF_STEP_PHOTO);
+  g_assert_cmpuint (findings->len, ==, n_front + n_back);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_has_prefix (pf_finding_get_id (g_ptr_array_index (findings, i)), "back.photo."))
+      {
+        n_back_ids++;
+        g_assert_true (g_str_has_prefix (pf_finding_get_title (g_ptr_array_index (findings, i)),
+                                         "Back: "));
+      }
+  g_assert_cmpuint (n_back_ids, ==, n_back);
+  g_assert_cmpint (pf_session_get_status (session, PF_STEP_PHOTO), ==,
+                   pf_step_status_from_severity (worst));
+
+  pf_test_window_free (window);
+  pf_test_photo_remove_dir (dir);
+}
+
+/* Ctrl+V with a picture in the clipboard, as after copying an image in a
+ * browser. */
+static void
+test_paste (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pf-photo-XXXXXX", NULL);
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  PfPhotoPage *page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  PfSpecimenParams params;
+  PfImage *shown;
+
+  pf_test_photo_params (&params, 0.5, 0.5);
+  path = pf_test_photo_write (&params, dir, "pasted.png");
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (page)), texture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "photo.paste", NULL));
+  pf_test_photo_wait (is_result_cb, page, 20000, "the result of a pasted picture");
+
+  shown = pf_camera_view_get_image (pf_photo_result_get_view (pf_photo_page_get_result (page), 0));
+  g_assert_cmpint (pf_image_get_width (shown), ==, gdk_texture_get_width (texture));
+  g_assert_cmpint (pf_image_get_height (shown), ==, gdk_texture_get_height (texture));
+
+  pf_test_window_free (window);
+  pf_test_photo_remove_dir (dir);
+}
+
+/* `id-preflight --demo`: the photo step plays the demo document, labelled
+ * as such, without any camera, and takes its photos by itself. And
+ * `--camera-pipeline`, which the camera then runs. */
+static void
+test_demo_option (void)
+{
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  g_autoptr(GVariantDict) pipeline_options = g_variant_dict_new (NULL);
+  g_autoptr(GVariantDict) no_options = g_variant_dict_new (NULL);
+  PfWindow *window;
+  PfPhotoPage *page;
+  int status = 0;
+
+  g_variant_dict_insert (options, "demo", "b", TRUE);
+  g_signal_emit_by_name (application, "handle-local-options", options, &status);
+  g_assert_cmpint (status, ==, -1);
+  g_assert_true (pf_application_get_demo (application));
+
+  window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+  pf_test_photo_wait (is_live_cb, page, 10000, "the demo document");
+  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (page), "Demo document"));
+  g_assert_null (pf_photo_page_get_camera (page));
+
+  pf_test_photo_wait (is_result_cb, page, 30000, "the demo photo to take itself");
+  g_assert_nonnull (pf_camera_view_get_image (pf_photo_result_get_view (pf_photo_page_get_result (page), 0)));
+
+  pf_test_window_free (window);
+
+  /* --camera-pipeline: the description replaces the camera. */
+  g_variant_dict_insert (pipeline_options, "camera-pipeline", "s", "videotestsrc is-live=true");
+  g_signal_emit_by_name (application, "handle-local-options", pipeline_options, &status);
+  g_assert_false (pf_application_get_demo (application));
+  window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+  pf_test_photo_wait (is_live_cb, page, 10000, "the test pipeline");
+  g_assert_cmpstr (pf_camera_get_pipeline_description (pf_photo_page_get_camera (page)), ==,
+                   "videotestsrc is-live=true");
+  pf_test_window_free (window);
+
+  g_signal_emit_by_name (application, "handle-local-options", no_options, &status);
+  g_assert_null (pf_application_get_camera_pipeline (application));
+}
+
+void
+pf_test_photo_add_file_tests (PfApplication *app)
+{
+  application = app;
+
+  g_test_add_func ("/pf/ui/photo/bad-files", test_bad_files);
+  g_test_add_func ("/pf/ui/photo/two-sides", test_two_sides);
+  g_test_add_func ("/pf/ui/photo/paste", test_paste);
+  g_test_add_func ("/pf/ui/photo/demo-option", test_demo_option);
+}

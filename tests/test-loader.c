@@ -645,6 +645,72 @@ test_no_permission (void)
   g_assert_true (g_str_has_prefix (error->message, "You do not have permission"));
 }
 
+typedef struct
+{
+  char   *path;
+  GBytes *bytes;
+} PipeWriter;
+
+static gpointer
+write_pipe_thread (gpointer data)
+{
+  PipeWriter *writer = data;
+  FILE *fp = fopen (writer->path, "wb");
+  gsize len = 0;
+  const guint8 *bytes = g_bytes_get_data (writer->bytes, &len);
+
+  g_assert_nonnull (fp);
+  /* In small pieces, as a slow device would deliver them. */
+  for (gsize done = 0; done < len; done += 4096)
+    fwrite (bytes + done, 1, MIN (4096, len - done), fp);
+  fclose (fp);
+
+  return NULL;
+}
+
+/* A pipe has no size to read in advance: the buffer grows as it fills. */
+static void
+test_pipe (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_texture (400, 300);
+  g_autoptr(GBytes) bmp = encode (pixbuf, "bmp");
+  g_autofree char *path = g_build_filename (tmp_dir, "photo-pipe", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfImage) image = NULL;
+  PipeWriter writer = { path, bmp };
+  GThread *thread;
+
+  /* Bigger than the first 64 KiB buffer, so it has to grow twice. */
+  g_assert_cmpuint (g_bytes_get_size (bmp), >, 256 * 1024);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  thread = g_thread_new ("writer", write_pipe_thread, &writer);
+  image = pf_image_load_file (file, NULL, &error);
+  g_thread_join (thread);
+
+  g_assert_no_error (error);
+  assert_same_pixels (image, pixbuf);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = make_texture (8, 8);
+  g_autoptr(GBytes) png = encode (pixbuf, "png");
+  g_autoptr(GFile) file = write_file ("cancelled.png", g_bytes_get_data (png, NULL),
+                                      g_bytes_get_size (png));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PfImage) image = NULL;
+
+  /* Cancelling is not a failure to explain to anyone: the caller sees
+   * GIO's own error and can ignore it. */
+  g_cancellable_cancel (cancellable);
+  image = pf_image_load_file (file, cancellable, &error);
+  g_assert_null (image);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* A JPEG with an EXIF block (APP1) that holds only an orientation tag,
  * placed right after the start-of-image marker. */
 static GBytes *
@@ -914,6 +980,8 @@ main (int   argc,
   g_test_add_func ("/pf/image-loader/heic-without-decoder", test_heic_without_decoder);
   g_test_add_func ("/pf/image-loader/unreadable", test_unreadable);
   g_test_add_func ("/pf/image-loader/no-permission", test_no_permission);
+  g_test_add_func ("/pf/image-loader/pipe", test_pipe);
+  g_test_add_func ("/pf/image-loader/cancelled", test_cancelled);
   g_test_add_func ("/pf/image-loader/exif-orientation", test_exif_orientation);
   g_test_add_func ("/pf/image-loader/buffers-zeroed", test_buffers_zeroed);
   g_test_add_func ("/pf/image-loader/pixbuf-only-in-loader", test_pixbuf_only_in_loader);

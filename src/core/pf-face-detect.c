@@ -1,0 +1,814 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Face detection for the selfie step: a Viola–Jones cascade evaluator.
+ *
+ * The cascade is OpenCV's frontal-face Haar cascade, read at run time from
+ * the XML file Debian's opencv-data installs (nothing of it is in this
+ * repository). The evaluator follows the classic scheme: an integral image
+ * and an integral of squares, a window slid over the image at growing
+ * scales with the features scaled to it, each window normalised by its
+ * brightness's standard deviation so that dim and bright faces score alike,
+ * and a stage rejecting the window as soon as its sum falls below the
+ * stage's threshold. A real face fires at several neighbouring positions
+ * and scales; overlapping hits are grouped and lone ones dropped, as
+ * OpenCV's groupRectangles does.
+ *
+ * Only the plain Haar features of the frontal cascades are supported (the
+ * 45° "tilted" ones are refused with an error). */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pf-face-detect.h"
+#include "pf-image.h"
+
+typedef struct
+{
+  int   x, y, width, height;
+  float weight;
+} HaarRect;
+
+typedef struct
+{
+  HaarRect rects[3];
+  int      n_rects;
+} HaarFeature;
+
+/* A node of a weak classifier's tree; a child > 0 is another node of the
+ * same tree, a child <= 0 the leaf numbered -child. */
+typedef struct
+{
+  int   feature;
+  float threshold;
+  int   left;
+  int   right;
+} HaarNode;
+
+typedef struct
+{
+  guint first_node;
+  guint n_nodes;
+  guint first_leaf;
+} HaarWeak;
+
+typedef struct
+{
+  guint first_weak;
+  guint n_weak;
+  float threshold;
+} HaarStage;
+
+struct _PfFaceDetector
+{
+  gatomicrefcount  ref_count;
+  int              window_width;
+  int              window_height;
+  GArray          *features; /* HaarFeature */
+  GArray          *nodes;    /* HaarNode */
+  GArray          *leaves;   /* float */
+  GArray          *weaks;    /* HaarWeak */
+  GArray          *stages;   /* HaarStage */
+};
+
+G_DEFINE_BOXED_TYPE (PfFaceDetector, pf_face_detector, pf_face_detector_ref, pf_face_detector_unref)
+G_DEFINE_QUARK (pf-face-detect-error-quark, pf_face_detect_error)
+
+/* Where opencv-data puts the cascades: Debian, a Flatpak's /app, and the
+ * XDG data directories for anything else. The more accurate cascade first. */
+static const char * const cascade_names[] = {
+  "haarcascade_frontalface_alt2.xml",
+  "haarcascade_frontalface_default.xml",
+};
+
+static PfFaceDetector *
+detector_new (void)
+{
+  PfFaceDetector *self = g_new0 (PfFaceDetector, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->features = g_array_new (FALSE, TRUE, sizeof (HaarFeature));
+  self->nodes = g_array_new (FALSE, FALSE, sizeof (HaarNode));
+  self->leaves = g_array_new (FALSE, FALSE, sizeof (float));
+  self->weaks = g_array_new (FALSE, FALSE, sizeof (HaarWeak));
+  self->stages = g_array_new (FALSE, FALSE, sizeof (HaarStage));
+  return self;
+}
+
+PfFaceDetector *
+pf_face_detector_ref (PfFaceDetector *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+pf_face_detector_unref (PfFaceDetector *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_array_unref (self->features);
+  g_array_unref (self->nodes);
+  g_array_unref (self->leaves);
+  g_array_unref (self->weaks);
+  g_array_unref (self->stages);
+  g_free (self);
+}
+
+/* The XML reader: the cascade is a tree of anonymous "_" elements whose
+ * meaning depends on their parent, with numbers as text. */
+typedef struct
+{
+  PfFaceDetector *detector;
+  GPtrArray      *path;     /* element names, interned */
+  GString        *text;
+  gboolean        haar;
+  gboolean        boost;
+} Reader;
+
+static const char *
+parent_name (Reader *reader,
+             guint   up)
+{
+  if (reader->path->len < up + 1)
+    return "";
+  return g_ptr_array_index (reader->path, reader->path->len - 1 - up);
+}
+
+/* Reads up to @max numbers from @text; returns how many there were, or -1
+ * if something else was there. */
+static int
+parse_numbers (const char *text,
+               double     *values,
+               int         max)
+{
+  int n = 0;
+
+  for (;;)
+    {
+      char *end;
+      double v;
+
+      while (g_ascii_isspace (*text))
+        text++;
+      if (*text == '\0')
+        return n;
+      v = g_ascii_strtod (text, &end);
+      if (end == text || n == max || !isfinite (v))
+        return -1;
+      values[n++] = v;
+      text = end;
+    }
+}
+
+static void
+start_element_cb (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **attribute_names,
+                  const char          **attribute_values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  Reader *reader = user_data;
+  const char *parent = parent_name (reader, 0);
+  PfFaceDetector *d = reader->detector;
+
+  g_string_truncate (reader->text, 0);
+  if (g_str_equal (element, "_") && g_str_equal (parent, "stages"))
+    {
+      HaarStage stage = { d->weaks->len, 0, 0 };
+
+      g_array_append_val (d->stages, stage);
+    }
+  else if (g_str_equal (element, "_") && g_str_equal (parent, "features"))
+    g_array_set_size (d->features, d->features->len + 1);
+  else if (g_str_equal (element, "trees") || g_str_equal (element, "feature"))
+    {
+      /* The pre-2.4 layout (haarcascade_frontalface_alt_tree.xml). */
+      g_set_error (error, PF_FACE_DETECT_ERROR, PF_FACE_DETECT_ERROR_INVALID,
+                   _("The face cascade is in an old format this detector does not read"));
+      return;
+    }
+  g_ptr_array_add (reader->path, (gpointer) g_intern_string (element));
+}
+
+static gboolean
+read_nodes (Reader     *reader,
+            const char *text,
+            GError    **error)
+{
+  PfFaceDetector *d = reader->detector;
+  double values[4 * 64];
+  int n = parse_numbers (text, values, G_N_ELEMENTS (values));
+  HaarWeak weak = { d->nodes->len, 0, d->leaves->len };
+
+  if (n <= 0 || n % 4 != 0 || d->stages->len == 0)
+    return FALSE;
+  for (int i = 0; i < n; i += 4)
+    {
+      HaarNode node = { (int) values[i + 2], (float) values[i + 3],
+                        (int) values[i], (int) values[i + 1] };
+
+      if (node.left >= n / 4 || node.right >= n / 4 || node.feature < 0)
+        return FALSE;
+      g_array_append_val (d->nodes, node);
+    }
+  weak.n_nodes = n / 4;
+  g_array_append_val (d->weaks, weak);
+  g_array_index (d->stages, HaarStage, d->stages->len - 1).n_weak++;
+  (void) error;
+  return TRUE;
+}
+
+static void
+end_element_cb (GMarkupParseContext  *context,
+                const char           *element,
+                gpointer              user_data,
+                GError              **error)
+{
+  Reader *reader = user_data;
+  PfFaceDetector *d = reader->detector;
+  const char *parent = parent_name (reader, 1);
+  const char *text = reader->text->str;
+  double values[64];
+  gboolean ok = TRUE;
+  int n;
+
+  g_ptr_array_set_size (reader->path, reader->path->len - 1);
+
+  if (g_str_equal (element, "featureType"))
+    reader->haar = g_str_equal (g_strstrip (reader->text->str), "HAAR");
+  else if (g_str_equal (element, "stageType"))
+    reader->boost = g_str_equal (g_strstrip (reader->text->str), "BOOST");
+  else if (g_str_equal (parent, "cascade") && (g_str_equal (element, "width")
+                                              || g_str_equal (element, "height")))
+    {
+      ok = parse_numbers (text, values, 1) == 1 && values[0] >= 4 && values[0] <= 256;
+      if (ok && element[0] == 'w')
+        d->window_width = (int) values[0];
+      else if (ok)
+        d->window_height = (int) values[0];
+    }
+  else if (g_str_equal (element, "stageThreshold"))
+    {
+      ok = d->stages->len > 0 && parse_numbers (text, values, 1) == 1;
+      if (ok)
+        g_array_index (d->stages, HaarStage, d->stages->len - 1).threshold = (float) values[0];
+    }
+  else if (g_str_equal (element, "internalNodes"))
+    ok = read_nodes (reader, text, error);
+  else if (g_str_equal (element, "leafValues"))
+    {
+      n = parse_numbers (text, values, G_N_ELEMENTS (values));
+      ok = d->weaks->len > 0
+           && n == (int) g_array_index (d->weaks, HaarWeak, d->weaks->len - 1).n_nodes + 1;
+      for (int i = 0; ok && i < n; i++)
+        {
+          float leaf = (float) values[i];
+
+          g_array_append_val (d->leaves, leaf);
+        }
+    }
+  else if (g_str_equal (element, "_") && g_str_equal (parent, "rects"))
+    {
+      HaarFeature *feature;
+
+      ok = d->features->len > 0 && parse_numbers (text, values, 5) == 5;
+      if (ok)
+        {
+          feature = &g_array_index (d->features, HaarFeature, d->features->len - 1);
+          ok = feature->n_rects < 3;
+        }
+      if (ok)
+        {
+          HaarRect *r = &feature->rects[feature->n_rects++];
+
+          r->x = (int) values[0];
+          r->y = (int) values[1];
+          r->width = (int) values[2];
+          r->height = (int) values[3];
+          r->weight = (float) values[4];
+          ok = r->x >= 0 && r->y >= 0 && r->width > 0 && r->height > 0;
+        }
+    }
+  else if (g_str_equal (element, "tilted"))
+    {
+      if (parse_numbers (text, values, 1) == 1 && values[0] != 0)
+        {
+          g_set_error (error, PF_FACE_DETECT_ERROR, PF_FACE_DETECT_ERROR_INVALID,
+                       _("The face cascade uses tilted features, which this detector does "
+                         "not support"));
+          return;
+        }
+    }
+
+  if (!ok && error != NULL && *error == NULL)
+    g_set_error (error, PF_FACE_DETECT_ERROR, PF_FACE_DETECT_ERROR_INVALID,
+                 _("The face cascade has an unreadable <%s> element"), element);
+}
+
+static void
+text_cb (GMarkupParseContext  *context,
+         const char           *text,
+         gsize                 text_len,
+         gpointer              user_data,
+         GError              **error)
+{
+  Reader *reader = user_data;
+
+  g_string_append_len (reader->text, text, text_len);
+}
+
+/* Everything the evaluator relies on, so that it needs no bounds checks. */
+static gboolean
+validate (PfFaceDetector *d)
+{
+  if (d->window_width == 0 || d->window_height == 0 || d->stages->len == 0
+      || d->features->len == 0 || d->leaves->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < d->features->len; i++)
+    {
+      HaarFeature *f = &g_array_index (d->features, HaarFeature, i);
+
+      if (f->n_rects < 2)
+        return FALSE;
+      for (int k = 0; k < f->n_rects; k++)
+        if (f->rects[k].x + f->rects[k].width > d->window_width
+            || f->rects[k].y + f->rects[k].height > d->window_height)
+          return FALSE;
+    }
+  for (guint i = 0; i < d->nodes->len; i++)
+    if (g_array_index (d->nodes, HaarNode, i).feature >= (int) d->features->len)
+      return FALSE;
+  for (guint i = 0; i < d->weaks->len; i++)
+    {
+      HaarWeak *w = &g_array_index (d->weaks, HaarWeak, i);
+
+      if (w->first_leaf + w->n_nodes + 1 > d->leaves->len)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pf_face_detector_new_from_file:
+ * @path: an OpenCV Haar cascade XML file
+ *
+ * Returns: (transfer full) (nullable): the detector, or %NULL with @error
+ *   set
+ */
+PfFaceDetector *
+pf_face_detector_new_from_file (const char  *path,
+                                GError     **error)
+{
+  static const GMarkupParser parser = { start_element_cb, end_element_cb, text_cb, NULL, NULL };
+  g_autoptr(PfFaceDetector) detector = detector_new ();
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GPtrArray) path_stack = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  Reader reader = { detector, path_stack, text, FALSE, FALSE };
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, PF_FACE_DETECT_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? PF_FACE_DETECT_ERROR_NOT_FOUND : PF_FACE_DETECT_ERROR_INVALID,
+                   _("Could not read the face cascade %s: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &reader, NULL);
+  if (!g_markup_parse_context_parse (context, contents, length, &local_error)
+      || !g_markup_parse_context_end_parse (context, &local_error))
+    {
+      g_set_error (error, PF_FACE_DETECT_ERROR, PF_FACE_DETECT_ERROR_INVALID,
+                   _("Could not read the face cascade %s: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  if (!reader.haar || !reader.boost || !validate (detector))
+    {
+      g_set_error (error, PF_FACE_DETECT_ERROR, PF_FACE_DETECT_ERROR_INVALID,
+                   _("%s is not a Haar face cascade this detector can use"), display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&detector);
+}
+
+static PfFaceDetector *
+load_default (GError **error)
+{
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  const char * const *system_dirs = g_get_system_data_dirs ();
+  const char *override = g_getenv ("PF_FACE_CASCADE");
+
+  /* Tests and packagers can name the file; an empty value means "none". */
+  if (override != NULL)
+    {
+      if (*override == '\0')
+        {
+          g_set_error (error, PF_FACE_DETECT_ERROR, PF_FACE_DETECT_ERROR_NOT_FOUND,
+                       _("No face cascade is installed (install opencv-data)"));
+          return NULL;
+        }
+      return pf_face_detector_new_from_file (override, error);
+    }
+
+  g_ptr_array_add (dirs, g_strdup ("/usr/share/opencv4"));
+  g_ptr_array_add (dirs, g_strdup ("/app/share/opencv4"));
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    g_ptr_array_add (dirs, g_build_filename (system_dirs[i], "opencv4", NULL));
+
+  for (guint n = 0; n < G_N_ELEMENTS (cascade_names); n++)
+    for (guint i = 0; i < dirs->len; i++)
+      {
+        g_autofree char *path = g_build_filename (g_ptr_array_index (dirs, i), "haarcascades",
+                                                  cascade_names[n], NULL);
+
+        if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          return pf_face_detector_new_from_file (path, error);
+      }
+
+  g_set_error (error, PF_FACE_DETECT_ERROR, PF_FACE_DETECT_ERROR_NOT_FOUND,
+               _("No face cascade is installed (install opencv-data)"));
+  return NULL;
+}
+
+/**
+ * pf_face_detector_get_default:
+ *
+ * The detector for the installed frontal-face cascade, loaded on first use
+ * and shared by every caller after (a failure is remembered too, so that a
+ * live camera does not search the disk on every frame). Thread-safe.
+ *
+ * Returns: (transfer full) (nullable): the detector, or %NULL with @error
+ *   set when no usable cascade is installed
+ */
+PfFaceDetector *
+pf_face_detector_get_default (GError **error)
+{
+  static GMutex lock;
+  static gboolean loaded;
+  static PfFaceDetector *shared;
+  static GError *shared_error;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (!loaded)
+    {
+      shared = load_default (&shared_error);
+      loaded = TRUE;
+    }
+  if (shared == NULL)
+    {
+      g_propagate_error (error, g_error_copy (shared_error));
+      return NULL;
+    }
+
+  return pf_face_detector_ref (shared);
+}
+
+int
+pf_face_detector_get_window (PfFaceDetector *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return MAX (self->window_width, self->window_height);
+}
+
+/* A feature scaled to one window size, as offsets into the integral image
+ * from the window's top-left corner. */
+typedef struct
+{
+  int   offsets[3][4];
+  float weights[3];
+  int   n_rects;
+} ScaledFeature;
+
+/* Unsigned wrap-around cancels out: the difference fits even when the
+ * corners' sums do not. */
+static inline float
+rect_sum (const guint32 *sum,
+          const int      offsets[4])
+{
+  return (float) (gint32) (sum[offsets[0]] - sum[offsets[1]] - sum[offsets[2]] + sum[offsets[3]]);
+}
+
+static void
+scale_features (PfFaceDetector *self,
+                double          scale,
+                int             row,
+                ScaledFeature  *scaled)
+{
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      HaarFeature *f = &g_array_index (self->features, HaarFeature, i);
+      ScaledFeature *s = &scaled[i];
+      double balance = 0, area0 = 1;
+
+      s->n_rects = f->n_rects;
+      for (int k = 0; k < f->n_rects; k++)
+        {
+          int x = (int) lround (f->rects[k].x * scale);
+          int y = (int) lround (f->rects[k].y * scale);
+          int w = MAX (1, (int) lround (f->rects[k].width * scale));
+          int h = MAX (1, (int) lround (f->rects[k].height * scale));
+
+          s->offsets[k][0] = y * row + x;
+          s->offsets[k][1] = y * row + x + w;
+          s->offsets[k][2] = (y + h) * row + x;
+          s->offsets[k][3] = (y + h) * row + x + w;
+          s->weights[k] = f->rects[k].weight;
+          if (k == 0)
+            area0 = (double) w * h;
+          else
+            balance += f->rects[k].weight * (double) w * h;
+        }
+      /* Rounding the rectangles unbalances a feature that sums to zero over
+       * a flat patch; the first rectangle's weight restores the balance. */
+      s->weights[0] = (float) (-balance / area0);
+    }
+}
+
+/* Runs the cascade on the window at @p; TRUE if every stage passed. */
+static gboolean
+window_passes (PfFaceDetector      *self,
+               const ScaledFeature *scaled,
+               const guint32       *p,
+               float                norm)
+{
+  const HaarStage *stages = (const HaarStage *) (gpointer) self->stages->data;
+  const HaarWeak *weaks = (const HaarWeak *) (gpointer) self->weaks->data;
+  const HaarNode *nodes = (const HaarNode *) (gpointer) self->nodes->data;
+  const float *leaves = (const float *) (gpointer) self->leaves->data;
+
+  for (guint s = 0; s < self->stages->len; s++)
+    {
+      const HaarStage *stage = &stages[s];
+      float acc = 0;
+
+      for (guint w = stage->first_weak; w < stage->first_weak + stage->n_weak; w++)
+        {
+          const HaarWeak *weak = &weaks[w];
+          int node = 0, child;
+
+          for (;;)
+            {
+              const HaarNode *n = &nodes[weak->first_node + node];
+              const ScaledFeature *f = &scaled[n->feature];
+              float value = f->weights[0] * rect_sum (p, f->offsets[0])
+                             + f->weights[1] * rect_sum (p, f->offsets[1]);
+
+              if (f->n_rects > 2)
+                value += f->weights[2] * rect_sum (p, f->offsets[2]);
+              child = value < n->threshold * norm ? n->left : n->right;
+              if (child <= 0)
+                break;
+              node = child;
+            }
+          acc += leaves[weak->first_leaf - child];
+        }
+      if (acc < stage->threshold)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  int x, y, width, height;
+} Hit;
+
+static int
+find_root (int *parent,
+           int  i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+static gboolean
+similar (const Hit *a,
+         const Hit *b)
+{
+  const double eps = 0.2;
+  double delta = eps * (MIN (a->width, b->width) + MIN (a->height, b->height)) * 0.5;
+
+  return abs (a->x - b->x) <= delta && abs (a->y - b->y) <= delta
+         && abs (a->x + a->width - b->x - b->width) <= delta
+         && abs (a->y + a->height - b->y - b->height) <= delta;
+}
+
+static int
+compare_area_cb (gconstpointer a,
+                 gconstpointer b)
+{
+  const PfRect *ra = a, *rb = b;
+  double d = rb->width * rb->height - ra->width * ra->height;
+
+  return d > 0 ? 1 : d < 0 ? -1 : 0;
+}
+
+/* Clusters overlapping hits, keeps clusters of more than @min_neighbors
+ * hits as their mean rectangle, and drops a cluster lying inside a
+ * clearly stronger one (as OpenCV's groupRectangles does). */
+static GArray *
+group_hits (GArray *hits,
+            int     min_neighbors)
+{
+  GArray *faces = g_array_new (FALSE, FALSE, sizeof (PfRect));
+  guint n = hits->len;
+  g_autofree int *parent = g_new (int, n + 1);
+  g_autofree double *acc = g_new0 (double, 4 * (n + 1));
+  g_autofree int *count = g_new0 (int, n + 1);
+  g_autofree int *cluster_count = NULL;
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (PfRect));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (int));
+  const Hit *h = (const Hit *) (gpointer) hits->data;
+
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (similar (&h[i], &h[j]))
+        {
+          int a = find_root (parent, i), b = find_root (parent, j);
+
+          if (a != b)
+            parent[b] = a;
+        }
+  for (guint i = 0; i < n; i++)
+    {
+      int r = find_root (parent, i);
+
+      acc[4 * r] += h[i].x;
+      acc[4 * r + 1] += h[i].y;
+      acc[4 * r + 2] += h[i].width;
+      acc[4 * r + 3] += h[i].height;
+      count[r]++;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      /* A face fires windows in proportion to its size (more positions
+       * and scales fit inside the grouping tolerance), so a demand above
+       * OpenCV's usual 3 is eased for small faces, down to 3. */
+      int needed = min_neighbors <= 3 ? min_neighbors
+                   : CLAMP ((int) (0.2 * acc[4 * i + 2] / MAX (count[i], 1)), 3, min_neighbors);
+
+      if (count[i] == 0 || count[i] <= needed)
+        continue;
+      {
+        PfRect r = { acc[4 * i] / count[i], acc[4 * i + 1] / count[i],
+                     acc[4 * i + 2] / count[i], acc[4 * i + 3] / count[i] };
+
+        g_array_append_val (clusters, r);
+        g_array_append_val (counts, count[i]);
+      }
+    }
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      PfRect *r1 = &g_array_index (clusters, PfRect, i);
+      int n1 = g_array_index (counts, int, i);
+      gboolean inside = FALSE;
+
+      for (guint j = 0; j < clusters->len && !inside; j++)
+        {
+          PfRect *r2 = &g_array_index (clusters, PfRect, j);
+          int n2 = g_array_index (counts, int, j);
+          double dx = r2->width * 0.2, dy = r2->height * 0.2;
+
+          inside = j != i && (n2 > MAX (3, n1) || n1 < 3)
+                   && r1->x >= r2->x - dx && r1->y >= r2->y - dy
+                   && r1->x + r1->width <= r2->x + r2->width + dx
+                   && r1->y + r1->height <= r2->y + r2->height + dy;
+        }
+      if (!inside)
+        g_array_append_val (faces, *r1);
+    }
+
+  g_array_sort (faces, compare_area_cb);
+  return faces;
+}
+
+/**
+ * pf_face_detector_detect:
+ * @grey: 8-bit grey pixels
+ * @stride: bytes from one row to the next
+ * @params: (nullable): search parameters; %NULL for the defaults
+ *
+ * Finds frontal faces. Cost grows with the pixel count: callers give a
+ * downscaled copy (320 pixels wide is plenty for a selfie).
+ *
+ * Returns: (transfer full) (element-type PfRect): the faces found, in
+ *   pixels of @grey, largest first
+ */
+GArray *
+pf_face_detector_detect (PfFaceDetector           *self,
+                         const guint8             *grey,
+                         int                       width,
+                         int                       height,
+                         gsize                     stride,
+                         const PfFaceDetectParams *params)
+{
+  PfFaceDetectParams p = { 0 };
+  int row = width + 1;
+  g_autofree guint32 *sum = NULL;
+  g_autofree guint64 *sqsum = NULL;
+  g_autofree ScaledFeature *scaled = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  double scale;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (grey != NULL || width * height == 0, NULL);
+
+  if (params != NULL)
+    p = *params;
+  if (p.scale_factor <= 1.0)
+    p.scale_factor = 1.1;
+  if (p.min_neighbors == 0)
+    p.min_neighbors = 3;
+
+  if (width < self->window_width || height < self->window_height)
+    return g_array_new (FALSE, FALSE, sizeof (PfRect));
+
+  sum = g_new0 (guint32, (gsize) row * (height + 1));
+  sqsum = g_new0 (guint64, (gsize) row * (height + 1));
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *src = grey + (gsize) y * stride;
+      guint32 line = 0;
+      guint64 line_sq = 0;
+
+      for (int x = 0; x < width; x++)
+        {
+          line += src[x];
+          line_sq += (guint32) src[x] * src[x];
+          sum[(gsize) (y + 1) * row + x + 1] = sum[(gsize) y * row + x + 1] + line;
+          sqsum[(gsize) (y + 1) * row + x + 1] = sqsum[(gsize) y * row + x + 1] + line_sq;
+        }
+    }
+
+  scaled = g_new (ScaledFeature, self->features->len);
+  scale = MAX (1.0, (double) p.min_size / MIN (self->window_width, self->window_height));
+  for (; lround (self->window_width * scale) <= width
+         && lround (self->window_height * scale) <= height;
+       scale *= p.scale_factor)
+    {
+      int ww = (int) lround (self->window_width * scale);
+      int wh = (int) lround (self->window_height * scale);
+      /* The window's inside, one (scaled) pixel in from its border, gives
+       * the brightness statistics, as in training. */
+      int nx = (int) lround (scale), nw = (int) lround ((self->window_width - 2) * scale);
+      int nh = (int) lround ((self->window_height - 2) * scale);
+      int n0 = nx * row + nx, n1 = n0 + nw, n2 = n0 + nh * row, n3 = n2 + nw;
+      double inv_area = 1.0 / ((double) nw * nh);
+      int step = scale > 2 ? (int) lround (scale) : MAX (1, (int) lround (2 * scale));
+
+      /* Scaled to the inner area, as the thresholds expect. */
+      scale_features (self, scale, row, scaled);
+      for (guint i = 0; i < self->features->len; i++)
+        for (int k = 0; k < scaled[i].n_rects; k++)
+          scaled[i].weights[k] = (float) (scaled[i].weights[k] * inv_area);
+
+      for (int y = 0; y + wh <= height; y += step)
+        for (int x = 0; x + ww <= width; x += step)
+          {
+            gsize at = (gsize) y * row + x;
+            const guint32 *pw = sum + at;
+            const guint64 *qw = sqsum + at;
+            double mean = ((double) pw[n0] - pw[n1] - pw[n2] + pw[n3]) * inv_area;
+            double var = ((double) qw[n0] - qw[n1] - qw[n2] + qw[n3]) * inv_area - mean * mean;
+            double norm = var > 0 ? sqrt (var) : 1.0;
+
+            if (window_passes (self, scaled, pw, (float) norm))
+              {
+                Hit hit = { x, y, ww, wh };
+
+                g_array_append_val (hits, hit);
+              }
+          }
+    }
+
+  /* The integral images are the face, only summed. */
+  pf_secure_zero (sum, sizeof (guint32) * row * (height + 1));
+  pf_secure_zero (sqsum, sizeof (guint64) * row * (height + 1));
+  return group_hits (hits, p.min_neighbors);
+}

@@ -24,8 +24,10 @@ typedef struct
   gint64         last_tick;
   gint64         worst_gap;
   guint64        ticks;
-  PfPhotoReport *last_report;
-  guint64        reports;
+  gint64         frame_start;
+  gint64         frame_worst;
+  gint64         frame_total;
+  guint64        frames;
   gint64         paint_start;
   gint64         paint_worst;
   gint64         paint_total;
@@ -38,19 +40,42 @@ tick_cb (gpointer data)
 {
   Bench *b = data;
   gint64 now = g_get_monotonic_time ();
-  PfPhotoReport *report = pf_camera_view_get_report (pf_photo_page_get_camera_view (b->page));
 
   if (b->measuring && b->last_tick != 0)
     {
       b->worst_gap = MAX (b->worst_gap, now - b->last_tick);
       b->ticks++;
-      if (report != NULL && report != b->last_report)
-        b->reports++;
     }
   b->last_tick = now;
-  b->last_report = report;
 
   return G_SOURCE_CONTINUE;
+}
+
+/* The page's own work for a frame: an emission hook runs before the
+ * "frame" handlers, a handler connected last runs after the page's. */
+static gboolean
+frame_begin_cb (GSignalInvocationHint *hint,
+                guint                  n_values,
+                const GValue          *values,
+                gpointer               data)
+{
+  ((Bench *) data)->frame_start = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static void
+frame_end_cb (PfCamera *camera,
+              PfImage  *image,
+              Bench    *b)
+{
+  gint64 elapsed = g_get_monotonic_time () - b->frame_start;
+
+  if (!b->measuring)
+    return;
+
+  b->frame_worst = MAX (b->frame_worst, elapsed);
+  b->frame_total += elapsed;
+  b->frames++;
 }
 
 static void
@@ -89,8 +114,11 @@ run (PfApplication *application,
   PfWindow *window;
   PfCameraView *view;
   PfCameraStats before, after;
+  PfCameraViewStats view_before, view_after;
+  PfFrameWorkerCounts work_before, work_after;
   GdkFrameClock *clock;
-  guint64 drawn;
+  guint signal_id;
+  gulong hook;
   guint timer;
   Bench b = { 0 };
 
@@ -108,16 +136,23 @@ run (PfApplication *application,
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &b);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &b);
   timer = g_timeout_add (1, tick_cb, &b);
+  signal_id = g_signal_lookup ("frame", PF_TYPE_CAMERA);
+  hook = g_signal_add_emission_hook (signal_id, 0, frame_begin_cb, &b, NULL);
+  g_signal_connect (pf_photo_page_get_camera (b.page), "frame", G_CALLBACK (frame_end_cb), &b);
 
   pf_camera_get_stats (pf_photo_page_get_camera (b.page), &before);
-  drawn = pf_camera_view_get_frames_drawn (view);
+  pf_camera_view_get_stats (view, &view_before);
+  pf_frame_worker_get_counts (pf_photo_page_get_worker (b.page), &work_before);
   b.measuring = TRUE;
   pf_test_ui_wait (seconds * 1000);
   b.measuring = FALSE;
   pf_camera_get_stats (pf_photo_page_get_camera (b.page), &after);
-  drawn = pf_camera_view_get_frames_drawn (view) - drawn;
+  pf_camera_view_get_stats (view, &view_after);
+  pf_frame_worker_get_counts (pf_photo_page_get_worker (b.page), &work_after);
 
   g_source_remove (timer);
+  g_signal_remove_emission_hook (signal_id, hook);
+  g_signal_handlers_disconnect_by_data (pf_photo_page_get_camera (b.page), &b);
   g_signal_handlers_disconnect_by_data (clock, &b);
 
   g_print ("source: %s\n", pipeline);
@@ -125,13 +160,31 @@ run (PfApplication *application,
            (double) (after.frames_received - before.frames_received) / seconds,
            (double) (after.frames_delivered - before.frames_delivered) / seconds,
            (double) (after.frames_dropped - before.frames_dropped) / seconds);
-  g_print ("preview: %.1f frames/s drawn\n", (double) drawn / seconds);
-  g_print ("analysis: %.1f reports/s reached the overlays\n", (double) b.reports / seconds);
+  g_print ("preview: %.1f frames/s drawn\n",
+           (double) (view_after.frames_drawn - view_before.frames_drawn) / seconds);
+  g_print ("analysis: %.1f frames/s analysed, %.1f ms mean, %.1f ms longest, "
+           "%.1f/s dropped for newer ones\n",
+           (double) (work_after.analysed - work_before.analysed) / seconds,
+           work_after.analysed > work_before.analysed
+           ? (work_after.busy_us - work_before.busy_us) / 1000.0 /
+             (work_after.analysed - work_before.analysed) : 0.0,
+           work_after.longest_us / 1000.0,
+           (double) (work_after.dropped - work_before.dropped) / seconds);
+  g_print ("main thread: the page's frame handler (texture, hand to the worker) "
+           "%.3f ms longest, %.3f ms mean\n",
+           b.frame_worst / 1000.0, b.frames ? b.frame_total / 1000.0 / b.frames : 0.0);
+  g_print ("main thread: the view's snapshot (render nodes of frame and overlays) "
+           "%.3f ms longest, %.3f ms mean\n",
+           view_after.snapshot_max_us / 1000.0,
+           view_after.snapshots > view_before.snapshots
+           ? (view_after.snapshot_total_us - view_before.snapshot_total_us) / 1000.0 /
+             (view_after.snapshots - view_before.snapshots) : 0.0);
   g_print ("main thread: longest gap between 1 ms ticks %.2f ms (%" G_GUINT64_FORMAT " ticks)\n",
            b.worst_gap / 1000.0, b.ticks);
   g_print ("main thread: longest frame hand-over %.2f ms (all frames so far, start included)\n",
            after.latency_max_us / 1000.0);
-  g_print ("main thread: paint (layout, snapshot, render) %.2f ms longest, %.2f ms mean, %.1f/s\n",
+  g_print ("main thread: GTK's whole paint (layout, snapshot, rendering by the renderer below) "
+           "%.2f ms longest, %.2f ms mean, %.1f/s\n",
            b.paint_worst / 1000.0, b.paints ? b.paint_total / 1000.0 / b.paints : 0.0,
            (double) b.paints / seconds);
   g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));

@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The camera preview: the newest frame, letterboxed and optionally
  * mirrored, with the newest report's overlays on top (drawing in
- * pf-camera-view-draw.c). The result view uses it too, with one photo and
- * its report.
- *
- * Each frame becomes a GdkMemoryTexture over the frame's own pixels: no
- * copy, the texture holds a reference to the image. Nothing here analyses
- * pixels; the report comes from a worker thread. */
+ * pf-camera-view-draw.c); the result view shows one photo with it. Each
+ * frame becomes a GdkMemoryTexture over the frame's own pixels, holding a
+ * reference to the image: no copy. Nothing here analyses pixels. */
 
 #include "config.h"
 
@@ -35,7 +32,7 @@ struct _PfCameraView
 
   /* Borrowed: only compared, to count frames drawn */
   GdkTexture     *last_drawn;
-  guint64         frames_drawn;
+  PfCameraViewStats stats;
 };
 
 G_DEFINE_FINAL_TYPE (PfCameraView, pf_camera_view, GTK_TYPE_WIDGET)
@@ -49,6 +46,27 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+release_func (gpointer data,
+              gpointer user_data)
+{
+  pf_image_unref (data);
+}
+
+/* Lets go of a frame on a thread of its own: the last reference to a
+ * camera frame zeroes and frees megabytes, which the main thread should
+ * not wait for 30 times a second. */
+static void
+release_later (gpointer image)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (release_func, NULL, 1, FALSE, NULL));
+
+  g_thread_pool_push (pool, image, NULL);
+}
 
 static gboolean
 get_mapping (PfCameraView  *self,
@@ -87,8 +105,10 @@ pf_camera_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   PfCameraView *self = PF_CAMERA_VIEW (widget);
+  gint64 start = g_get_monotonic_time ();
   PfOverlayColours colours;
   PfViewMapping map;
+  gint64 elapsed;
 
   if (!get_mapping (self, &map))
     return;
@@ -96,7 +116,7 @@ pf_camera_view_snapshot (GtkWidget   *widget,
   if (self->texture != self->last_drawn)
     {
       self->last_drawn = self->texture;
-      self->frames_drawn++;
+      self->stats.frames_drawn++;
     }
 
   gtk_snapshot_save (snapshot);
@@ -119,6 +139,11 @@ pf_camera_view_snapshot (GtkWidget   *widget,
                                    self->countdown, &colours);
   if (self->flash > 0)
     gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, self->flash }, &map.image);
+
+  elapsed = g_get_monotonic_time () - start;
+  self->stats.snapshots++;
+  self->stats.snapshot_total_us += elapsed;
+  self->stats.snapshot_max_us = MAX (self->stats.snapshot_max_us, elapsed);
 }
 
 static void
@@ -278,11 +303,7 @@ pf_camera_view_new (void)
   return g_object_new (PF_TYPE_CAMERA_VIEW, NULL);
 }
 
-/**
- * pf_camera_view_get_image:
- *
- * Returns: (transfer none) (nullable): the frame shown
- */
+/* Returns: (transfer none) (nullable): the frame shown */
 PfImage *
 pf_camera_view_get_image (PfCameraView *self)
 {
@@ -314,7 +335,7 @@ pf_camera_view_set_image (PfCameraView *self,
     gtk_widget_queue_resize (GTK_WIDGET (self));
 
   g_clear_object (&self->texture);
-  g_clear_pointer (&self->image, pf_image_unref);
+  g_clear_pointer (&self->image, release_later);
 
   if (image != NULL)
     {
@@ -326,8 +347,7 @@ pf_camera_view_set_image (PfCameraView *self,
       self->image = pf_image_ref (image);
       bytes = g_bytes_new_with_free_func (pf_image_get_data (image),
                                           stride * (height - 1) + (gsize) width * 4,
-                                          (GDestroyNotify) pf_image_unref,
-                                          pf_image_ref (image));
+                                          release_later, pf_image_ref (image));
       self->texture = gdk_memory_texture_new (width, height,
                                               opaque ? GDK_MEMORY_R8G8B8A8_PREMULTIPLIED
                                                      : GDK_MEMORY_R8G8B8A8,
@@ -337,11 +357,7 @@ pf_camera_view_set_image (PfCameraView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/**
- * pf_camera_view_get_report:
- *
- * Returns: (transfer none) (nullable): the report the overlays show
- */
+/* Returns: (transfer none) (nullable): the report the overlays show */
 PfPhotoReport *
 pf_camera_view_get_report (PfCameraView *self)
 {
@@ -349,10 +365,7 @@ pf_camera_view_get_report (PfCameraView *self)
   return self->report;
 }
 
-/**
- * pf_camera_view_set_report:
- * @report: (nullable): what to draw over the frames
- */
+/* @report: (nullable): what to draw over the frames */
 void
 pf_camera_view_set_report (PfCameraView  *self,
                            PfPhotoReport *report)
@@ -385,11 +398,7 @@ pf_camera_view_set_report (PfCameraView  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/**
- * pf_camera_view_get_overlay:
- *
- * Returns: (nullable): what the overlays show, or %NULL without a report
- */
+/* Returns: (nullable): what the overlays show; %NULL without a report */
 const PfPhotoOverlay *
 pf_camera_view_get_overlay (PfCameraView *self)
 {
@@ -402,13 +411,6 @@ pf_camera_view_get_instruction (PfCameraView *self)
 {
   g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), NULL);
   return self->report != NULL ? self->overlay.instruction : "";
-}
-
-gboolean
-pf_camera_view_get_mirrored (PfCameraView *self)
-{
-  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), FALSE);
-  return self->mirrored;
 }
 
 void
@@ -424,13 +426,6 @@ pf_camera_view_set_mirrored (PfCameraView *self,
   self->mirrored = mirrored;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIRRORED]);
-}
-
-gboolean
-pf_camera_view_get_live (PfCameraView *self)
-{
-  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), FALSE);
-  return self->live;
 }
 
 /* Live, the view also draws the focus meter and the light hint. */
@@ -449,10 +444,7 @@ pf_camera_view_set_live (PfCameraView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
 }
 
-/**
- * pf_camera_view_set_countdown:
- * @progress: 0 to 1 as the auto-capture second passes; negative for none
- */
+/* @progress: 0 to 1 as the auto-capture second passes; negative for none */
 void
 pf_camera_view_set_countdown (PfCameraView *self,
                               double        progress)
@@ -489,10 +481,19 @@ pf_camera_view_clear (PfCameraView *self)
   pf_camera_view_set_image (self, NULL, FALSE);
 }
 
-/* Frames that reached the screen, for the benchmark. */
-guint64
-pf_camera_view_get_frames_drawn (PfCameraView *self)
+/**
+ * pf_camera_view_get_stats:
+ * @stats: (out caller-allocates): filled with the counts so far
+ *
+ * For the benchmark: frames drawn, and the main thread's time spent
+ * building the view's render nodes (not rendering them).
+ */
+void
+pf_camera_view_get_stats (PfCameraView      *self,
+                          PfCameraViewStats *stats)
 {
-  g_return_val_if_fail (PF_IS_CAMERA_VIEW (self), 0);
-  return self->frames_drawn;
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+  g_return_if_fail (stats != NULL);
+
+  *stats = self->stats;
 }

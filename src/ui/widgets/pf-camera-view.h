@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+typedef struct
+{
+  guint64 frames_drawn;       /* distinct frames that reached a snapshot */
+  guint64 snapshots;
+  gint64  snapshot_total_us;  /* building the render nodes, main thread */
+  gint64  snapshot_max_us;
+} PfCameraViewStats;
+
 #define PF_TYPE_CAMERA_VIEW (pf_camera_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (PfCameraView, pf_camera_view, PF, CAMERA_VIEW, GtkWidget)
@@ -25,10 +33,8 @@ void                  pf_camera_view_set_report       (PfCameraView  *self,
 const PfPhotoOverlay *pf_camera_view_get_overlay      (PfCameraView  *self);
 const char           *pf_camera_view_get_instruction  (PfCameraView  *self);
 
-gboolean              pf_camera_view_get_mirrored     (PfCameraView  *self);
 void                  pf_camera_view_set_mirrored     (PfCameraView  *self,
                                                        gboolean       mirrored);
-gboolean              pf_camera_view_get_live         (PfCameraView  *self);
 void                  pf_camera_view_set_live         (PfCameraView  *self,
                                                        gboolean       live);
 void                  pf_camera_view_set_countdown    (PfCameraView  *self,
@@ -36,6 +42,7 @@ void                  pf_camera_view_set_countdown    (PfCameraView  *self,
 void                  pf_camera_view_flash            (PfCameraView  *self);
 void                  pf_camera_view_clear            (PfCameraView  *self);
 
-guint64               pf_camera_view_get_frames_drawn (PfCameraView  *self);
+void                  pf_camera_view_get_stats        (PfCameraView      *self,
+                                                       PfCameraViewStats *stats);
 
 G_END_DECLS

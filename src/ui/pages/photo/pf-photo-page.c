@@ -406,3 +406,16 @@ pf_photo_page_get_camera (PfPhotoPage *self)
   g_return_val_if_fail (PF_IS_PHOTO_PAGE (self), NULL);
   return self->camera;
 }
+
+/**
+ * pf_photo_page_get_worker:
+ *
+ * Returns: (transfer none) (nullable): the live analysis worker, while the
+ *   camera or the demo runs
+ */
+PfFrameWorker *
+pf_photo_page_get_worker (PfPhotoPage *self)
+{
+  g_return_val_if_fail (PF_IS_PHOTO_PAGE (self), NULL);
+  return self->worker;
+}

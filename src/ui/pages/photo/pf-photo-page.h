@@ -3,6 +3,7 @@
 
 #include "pf-camera.h"
 #include "pf-camera-view.h"
+#include "pf-frame-worker.h"
 #include "pf-photo-result.h"
 #include "pf-wizard-page.h"
 
@@ -17,6 +18,7 @@ PfPhotoResult *pf_photo_page_get_result      (PfPhotoPage *self);
 const char    *pf_photo_page_get_mode        (PfPhotoPage *self);
 guint          pf_photo_page_get_side        (PfPhotoPage *self);
 PfCamera      *pf_photo_page_get_camera      (PfPhotoPage *self);
+PfFrameWorker *pf_photo_page_get_worker      (PfPhotoPage *self);
 void           pf_photo_page_check_file      (PfPhotoPage *self,
                                               GFile       *file);
 void           pf_photo_page_check_bytes     (PfPhotoPage *self,

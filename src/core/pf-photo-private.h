@@ -54,6 +54,15 @@ void  pf_photo_context_add_ok     (PfPhotoContext *ctx,
                                    const char     *id,
                                    const char     *title);
 
+/* The geometry checks (pf-check-outline.c first, then pf-check-geometry.c,
+ * pf-check-background.c, pf-check-obstruction.c). */
+void  pf_photo_check_outline      (PfPhotoContext *ctx);
+void  pf_photo_check_corners      (PfPhotoContext *ctx);
+void  pf_photo_check_size         (PfPhotoContext *ctx);
+void  pf_photo_check_angle        (PfPhotoContext *ctx);
+void  pf_photo_check_background   (PfPhotoContext *ctx);
+void  pf_photo_check_obstruction  (PfPhotoContext *ctx);
+
 /* The pixel-quality checks (pf-check-*.c); they look inside the outline. */
 void  pf_photo_check_blur         (PfPhotoContext *ctx);
 void  pf_photo_check_glare        (PfPhotoContext *ctx);

@@ -24,6 +24,16 @@ G_DEFINE_BOXED_TYPE (PfPhotoReport, pf_photo_report, pf_photo_report_ref, pf_pho
 
 /* In order: the outline first, since most checks look inside it. */
 static const PfPhotoCheckFunc checks[] = {
+  pf_photo_check_outline,
+  pf_photo_check_corners,
+  pf_photo_check_size,
+  pf_photo_check_angle,
+  pf_photo_check_background,
+  pf_photo_check_obstruction,
+  pf_photo_check_blur,
+  pf_photo_check_glare,
+  pf_photo_check_exposure,
+  pf_photo_check_copy,
   NULL,
 };
 

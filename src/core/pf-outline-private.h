@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The stages of the outline finder (pf-outline.c), shared by its files:
+ * pf-outline-edges.c makes the edge map, pf-outline.c the lines,
+ * pf-outline-search.c the quadrilaterals. */
+#pragma once
+
+#include "pf-outline.h"
+
+G_BEGIN_DECLS
+
+#define PF_OUTLINE_WORK_SIZE   320
+#define PF_OUTLINE_MAX_LINES   48
+#define PF_OUTLINE_SUPPORT_TOL 12   /* degrees between an edge and a side it supports */
+
+typedef struct
+{
+  double nx, ny;   /* unit normal */
+  double rho;      /* nx x + ny y = rho, origin at the image centre */
+  double theta;    /* normal angle in degrees, 0..180 */
+  int    votes;
+  double px, py;   /* the line's point nearest the centre, image origin */
+  double dx, dy;   /* unit direction along the line */
+  int    t0, t1;   /* the range of t = (p - (px, py))·d inside the frame */
+  float *pos;      /* prefix sums over t from t0 of the edge found there, */
+  float *neg;      /* weighted by its strength, by polarity and of any */
+  float *any;
+} Line;
+
+typedef struct
+{
+  int     lines[4];     /* in order around the quadrilateral; for three
+                         * found sides, lines[3] is -1 and side 3 lies
+                         * outside the frame */
+  PfPoint corners[4];   /* corner k joins sides k and k + 1, work pixels */
+  double  score;
+  double  min_coverage;
+  double  aspect_factor;
+} Candidate;
+
+typedef struct
+{
+  /* The work image: brightness, and two colour differences (blue and red
+   * minus brightness) when the photo's colours were given. */
+  guint8  *img;
+  gint16  *u;
+  gint16  *v;
+  int      w, h;
+  int      factor;    /* grey pixels per work pixel */
+
+  guint8  *dir;       /* 0: no edge; else 1 + gradient angle / 2° */
+  guint8  *strength;  /* of each edge pixel, 0..255 for 0..1 */
+  int     *edge_xy;   /* x, y of each edge pixel */
+  guint8  *edge_theta; /* its normal angle, 0..179 */
+  int      n_edges;
+
+  Line     lines[PF_OUTLINE_MAX_LINES];
+  int      n_lines;
+  float   *profile_mem;
+  double   cross[PF_OUTLINE_MAX_LINES][PF_OUTLINE_MAX_LINES];
+} Work;
+
+void      pf_outline_make_work   (Work            *work,
+                                  const guint8    *grey,
+                                  int              width,
+                                  int              height,
+                                  PfImage         *colour);
+void      pf_outline_find_edges  (Work            *work);
+void      pf_outline_work_clear  (Work            *work);
+
+gboolean  pf_outline_search      (Work            *work,
+                                  const double    *aspects,
+                                  guint            n_aspects,
+                                  Candidate       *winner);
+void      pf_outline_finish      (Work            *work,
+                                  const Candidate *winner,
+                                  const guint8    *grey,
+                                  int              width,
+                                  int              height,
+                                  PfQuad          *quad);
+
+double    pf_outline_angle_diff  (double           a,
+                                  double           b);
+
+G_END_DECLS

@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The geometry photo checks (photo.outline, .corners, .size, .angle,
+ * .background, .obstruction) over a grid of generated photos: every layout
+ * on every background, each in several poses (turned, on its side, upside
+ * down, tilted, steeply tilted, small, in a small frame) with a defect or
+ * none (a corner cut off or close to the edge, a thumb over it, a
+ * card-coloured desk, heavy noise and JPEG). The verdicts are asserted
+ * against the generator's ground truth, with a confusion table per check;
+ * a frame with a blocker-level defect must never come out all fine. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pf-specimen.h"
+
+/* Layouts × backgrounds, this many frames each, and frames with no
+ * document at all. */
+#define FRAMES_PER_CELL 8
+#define N_EMPTY 12
+
+/* The share of frames each check must get right. */
+#define MIN_RIGHT 0.95
+
+/* An outline is right when every corner in the frame is within this share
+ * of the document's diagonal. */
+#define MAX_CORNER_ERROR 0.03
+
+typedef enum
+{
+  CHECK_OUTLINE,
+  CHECK_CORNERS,
+  CHECK_SIZE,
+  CHECK_ANGLE,
+  CHECK_BACKGROUND,
+  CHECK_OBSTRUCTION,
+  N_CHECKS,
+} Check;
+
+static const char *const check_ids[N_CHECKS] = {
+  "photo.outline", "photo.corners", "photo.size", "photo.angle", "photo.background",
+  "photo.obstruction",
+};
+
+/* Per check: truth (defect or clean) against verdict (flagged, ok, or no
+ * verdict because the outline was not found). */
+typedef struct
+{
+  int defect_flagged;
+  int defect_ok;
+  int defect_none;
+  int clean_flagged;
+  int clean_ok;
+  int clean_none;
+  int skipped;      /* marginal by construction */
+} Tally;
+
+static const int frame_sizes[][2] = {
+  { 640, 480 }, { 800, 600 }, { 960, 540 }, { 1280, 720 },
+};
+
+static PfDocumentKind
+kind_for_layout (PfSpecimenLayout layout)
+{
+  switch (layout)
+    {
+    case PF_SPECIMEN_TD3:
+      return PF_DOCUMENT_KIND_PASSPORT;
+    case PF_SPECIMEN_LICENCE:
+      return PF_DOCUMENT_KIND_DRIVING_LICENCE;
+    case PF_SPECIMEN_TD1:
+    case PF_SPECIMEN_TD2:
+    case PF_SPECIMEN_N_LAYOUTS:
+    default:
+      return PF_DOCUMENT_KIND_ID_CARD;
+    }
+}
+
+/* The largest width share at which a document turned by @rotation still
+ * fits the frame with room to spare. */
+static double
+fitting_width (const PfSpecimenParams *p,
+               double                  rotation)
+{
+  double w_mm, h_mm, aspect, c, s;
+
+  pf_specimen_layout_get_size_mm (p->layout, &w_mm, &h_mm);
+  aspect = w_mm / h_mm;
+  c = fabs (cos (rotation * G_PI / 180));
+  s = fabs (sin (rotation * G_PI / 180));
+
+  return 0.8 * MIN (1 / (c + s / aspect),
+                    (double) p->frame_height / p->frame_width / (s + c / aspect));
+}
+
+/* Frame @index of the grid. Layout and background are crossed; the pose
+ * and the added defect step through their variants in a Latin square. */
+static void
+grid_params (int               index,
+             PfSpecimenParams *p,
+             GString          *label)
+{
+  g_autoptr (GRand) rng = g_rand_new_with_seed (7919 * index + 13);
+  int n_cells = PF_SPECIMEN_N_LAYOUTS * PF_SPECIMEN_BG_SAME_AS_CARD;
+  int cell = index % n_cells, k = index / n_cells;
+  PfSpecimenLayout layout = cell % PF_SPECIMEN_N_LAYOUTS;
+  PfSpecimenBackground background = cell / PF_SPECIMEN_N_LAYOUTS;
+  int pose = (cell + k) % 8, extra = (3 * cell + 5 * k) % 8;
+  const int *size = frame_sizes[(cell + 3 * k) % G_N_ELEMENTS (frame_sizes)];
+  static const char *const pose_names[] = {
+    "square-on", "turned", "on-its-side", "tilted", "steep", "small", "upside-down", "low-res",
+  };
+  static const char *const extra_names[] = {
+    "", "corner-cut", "thumb", "near-edge", "same-colour-desk", "noisy", "", "",
+  };
+
+  pf_specimen_params_init (p);
+  p->layout = layout;
+  p->frame_width = size[0];
+  p->frame_height = size[1];
+  pf_specimen_params_random (p, 1000 + index, 0);
+  p->background = background;
+
+  switch (pose)
+    {
+    case 1:
+      p->rotation_deg = g_rand_double_range (rng, 20, 70) * (g_rand_boolean (rng) ? 1 : -1);
+      p->doc_width_fraction = MIN (p->doc_width_fraction, fitting_width (p, p->rotation_deg));
+      p->center_x = p->center_y = 0.5;
+      break;
+    case 2:
+      p->rotation_deg = g_rand_double_range (rng, 82, 98) + (g_rand_boolean (rng) ? 180 : 0);
+      p->doc_width_fraction = MIN (p->doc_width_fraction, fitting_width (p, p->rotation_deg));
+      p->center_x = p->center_y = 0.5;
+      break;
+    case 3:
+      {
+        double total = g_rand_double_range (rng, 15, 28), a = g_rand_double_range (rng, 0, 2 * G_PI);
+
+        p->tilt_x_deg = total * cos (a);
+        p->tilt_y_deg = total * sin (a);
+        p->doc_width_fraction *= 0.85;
+        p->center_x = p->center_y = 0.5;
+        break;
+      }
+    case 4:
+      pf_specimen_params_add_defect (p, PF_SPECIMEN_DEFECT_STEEP_ANGLE, index);
+      break;
+    case 5:
+      pf_specimen_params_add_defect (p, PF_SPECIMEN_DEFECT_TOO_SMALL, index);
+      break;
+    case 6:
+      p->rotation_deg = 180 + g_rand_double_range (rng, -10, 10);
+      break;
+    case 7:
+      pf_specimen_params_add_defect (p, PF_SPECIMEN_DEFECT_TEXT_TOO_SMALL, index);
+      break;
+    default:
+      break;
+    }
+
+  switch (extra)
+    {
+    case 1:
+      pf_specimen_params_add_defect (p, PF_SPECIMEN_DEFECT_CORNER_CUT, index);
+      break;
+    case 2:
+      pf_specimen_params_add_defect (p, PF_SPECIMEN_DEFECT_OCCLUDED, index);
+      break;
+    case 3:
+      pf_specimen_params_add_defect (p, PF_SPECIMEN_DEFECT_CORNER_NEAR_EDGE, index);
+      break;
+    case 4:
+      pf_specimen_params_add_defect (p, PF_SPECIMEN_DEFECT_LOW_BACKGROUND_CONTRAST, index);
+      break;
+    case 5:
+      p->noise_sigma = 6;
+      p->jpeg_quality = 55;
+      break;
+    default:
+      break;
+    }
+
+  g_string_printf (label, "#%d %s on %s, %s%s%s, %dx%d", index,
+                   pf_specimen_layout_to_string (layout),
+                   pf_specimen_background_to_string (p->background), pose_names[pose],
+                   *extra_names[extra] ? ", " : "", extra_names[extra], p->frame_width,
+                   p->frame_height);
+}
+
+static double
+margin_of (const PfPoint *p,
+           int            width,
+           int            height)
+{
+  return MIN (MIN (p->x, width - p->x) / width, MIN (p->y, height - p->y) / height);
+}
+
+/* Is the found outline the document's? Corners well inside the frame must
+ * be within MAX_CORNER_ERROR of the diagonal; a corner at or beyond the
+ * edge must be found at or beyond it too (its exact place outside the
+ * frame is a guess from the document's proportions). */
+static gboolean
+outline_matches (const PfSpecimen *s,
+                 const PfPoint     found[4],
+                 double           *error)
+{
+  int w = s->params.frame_width, h = s->params.frame_height;
+  double diag = MAX (hypot (s->corners[2].x - s->corners[0].x, s->corners[2].y - s->corners[0].y),
+                     hypot (s->corners[3].x - s->corners[1].x, s->corners[3].y - s->corners[1].y));
+  gboolean any = FALSE;
+
+  *error = G_MAXDOUBLE;
+  /* The document's own corner order is not the picture's: try the four
+   * rotations. */
+  for (int r = 0; r < 4; r++)
+    {
+      double worst = 0;
+      gboolean edges_agree = TRUE;
+
+      for (int k = 0; k < 4; k++)
+        {
+          const PfPoint *truth = &s->corners[(k + r) % 4];
+          double d = hypot (found[k].x - truth->x, found[k].y - truth->y);
+
+          if (margin_of (truth, w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN)
+            edges_agree &= margin_of (&found[k], w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN
+                           || d < MAX_CORNER_ERROR * diag;
+          else
+            worst = MAX (worst, d);
+        }
+      if (edges_agree && worst < *error)
+        {
+          *error = worst;
+          any = TRUE;
+        }
+    }
+  if (any)
+    *error /= diag;
+
+  return any && *error < MAX_CORNER_ERROR;
+}
+
+static void
+tally (Tally    *t,
+       gboolean  marginal,
+       gboolean  defect,
+       gboolean  ran,
+       gboolean  flagged)
+{
+  if (marginal)
+    t->skipped++;
+  else if (defect)
+    *(!ran ? &t->defect_none : flagged ? &t->defect_flagged : &t->defect_ok) += 1;
+  else
+    *(!ran ? &t->clean_none : flagged ? &t->clean_flagged : &t->clean_ok) += 1;
+}
+
+static double
+tally_right (const Tally *t)
+{
+  int decided = t->defect_flagged + t->defect_ok + t->clean_flagged + t->clean_ok;
+
+  return decided > 0 ? (double) (t->defect_flagged + t->clean_ok) / decided : 1;
+}
+
+static void
+print_tally (const char  *id,
+             const Tally *t)
+{
+  g_test_message ("%-18s defect: flagged %3d, ok %3d, no outline %3d | clean: ok %3d, "
+                  "flagged %3d, no outline %3d | marginal %3d | right %.1f%%",
+                  id, t->defect_flagged, t->defect_ok, t->defect_none, t->clean_ok,
+                  t->clean_flagged, t->clean_none, t->skipped, 100 * tally_right (t));
+}
+
+static PfSeverity
+severity_of (PfPhotoReport *report,
+             const char    *id,
+             gboolean      *present)
+{
+  PfFinding *finding = pf_photo_report_find (report, id);
+
+  *present = finding != NULL;
+  return finding != NULL ? pf_finding_get_severity (finding) : PF_SEVERITY_OK;
+}
+
+static void
+test_grid (void)
+{
+  int n_frames = PF_SPECIMEN_N_LAYOUTS * PF_SPECIMEN_BG_SAME_AS_CARD * FRAMES_PER_CELL + N_EMPTY;
+  const PfSpecimenDefects blocker_level = PF_SPECIMEN_DEFECT_NO_DOCUMENT
+                                          | PF_SPECIMEN_DEFECT_CORNER_CUT
+                                          | PF_SPECIMEN_DEFECT_TEXT_TOO_SMALL
+                                          | PF_SPECIMEN_DEFECT_OCCLUDED;
+  Tally tallies[N_CHECKS] = { { 0 } };
+  int all_fine_on_blocker = 0;
+  double error_sum = 0;
+  int n_errors = 0;
+
+  for (int i = 0; i < n_frames; i++)
+    {
+      g_autoptr (GString) label = g_string_new (NULL);
+      g_autoptr (PfSpecimen) s = NULL;
+      g_autoptr (PfPhotoReport) report = NULL;
+      PfSpecimenParams p;
+      PfSpecimenDefects defects, marginal = 0;
+      PfPhotoOptions options = { 0 };
+      PfPoint found[4];
+      gboolean has_outline, present, right, low_contrast;
+      PfSeverity severity;
+      double error = 0;
+
+      if (i < n_frames - N_EMPTY)
+        grid_params (i, &p, label);
+      else
+        {
+          int bg = i % PF_SPECIMEN_BG_SAME_AS_CARD;
+
+          pf_specimen_params_init (&p);
+          p.frame_width = 800;
+          p.frame_height = 600;
+          pf_specimen_params_random (&p, 5000 + i, 0);
+          p.background = bg;
+          pf_specimen_params_add_defect (&p, PF_SPECIMEN_DEFECT_NO_DOCUMENT, i);
+          g_string_printf (label, "#%d nothing on %s", i, pf_specimen_background_to_string (bg));
+        }
+
+      s = pf_specimen_new (&p);
+      defects = pf_specimen_get_defects (s, &marginal);
+      options.kind = kind_for_layout (p.layout);
+      report = pf_photo_check (s->image, &options);
+      has_outline = pf_photo_report_get_outline (report, found);
+
+      /* Never all fine when a service would refuse the photo. */
+      if ((defects & blocker_level) && pf_photo_report_get_worst (report) == PF_SEVERITY_OK)
+        {
+          all_fine_on_blocker++;
+          g_test_message ("all fine on a blocker: %s", label->str);
+        }
+
+      /* photo.outline: the document found where it is, or nothing found
+       * when there is none. On a card-coloured desk not finding it is
+       * right too: the advice is then to use a dark surface. */
+      severity = severity_of (report, "photo.outline", &present);
+      g_assert_true (present);
+      g_assert_true ((severity == PF_SEVERITY_BLOCKER) == !has_outline);
+      low_contrast = ((defects | marginal) & PF_SPECIMEN_DEFECT_LOW_BACKGROUND_CONTRAST) != 0;
+      if (defects & PF_SPECIMEN_DEFECT_NO_DOCUMENT)
+        right = !has_outline;
+      else if (has_outline)
+        {
+          right = outline_matches (s, found, &error);
+          if (right)
+            {
+              error_sum += error;
+              n_errors++;
+            }
+        }
+      else
+        right = low_contrast;
+      if (!right)
+        g_test_message ("outline wrong: %s (%s, error %.1f%%)", label->str,
+                        has_outline ? "found" : "not found", 100 * error);
+      if (defects & PF_SPECIMEN_DEFECT_NO_DOCUMENT)
+        tally (&tallies[CHECK_OUTLINE], FALSE, TRUE, TRUE, right);
+      else
+        tally (&tallies[CHECK_OUTLINE], FALSE, FALSE, TRUE, !right);
+
+      /* The checks that need the outline run only with one. */
+      for (int c = CHECK_CORNERS; c < N_CHECKS; c++)
+        {
+          PfSpecimenDefects mine = 0, blocking = 0;
+          gboolean flagged, is_marginal, defect;
+
+          switch (c)
+            {
+            case CHECK_CORNERS:
+              mine = PF_SPECIMEN_DEFECT_CORNER_CUT | PF_SPECIMEN_DEFECT_CORNER_NEAR_EDGE;
+              blocking = PF_SPECIMEN_DEFECT_CORNER_CUT;
+              break;
+            case CHECK_SIZE:
+              mine = PF_SPECIMEN_DEFECT_TOO_SMALL | PF_SPECIMEN_DEFECT_TEXT_TOO_SMALL;
+              blocking = PF_SPECIMEN_DEFECT_TEXT_TOO_SMALL;
+              break;
+            case CHECK_ANGLE:
+              mine = PF_SPECIMEN_DEFECT_STEEP_ANGLE;
+              break;
+            case CHECK_BACKGROUND:
+              mine = PF_SPECIMEN_DEFECT_LOW_BACKGROUND_CONTRAST;
+              break;
+            case CHECK_OBSTRUCTION:
+              mine = blocking = PF_SPECIMEN_DEFECT_OCCLUDED;
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+
+          /* With nothing to find, only the outline's verdict counts. */
+          if (defects & PF_SPECIMEN_DEFECT_NO_DOCUMENT)
+            continue;
+          severity = severity_of (report, check_ids[c], &present);
+          g_assert_true (present == has_outline || c == CHECK_BACKGROUND);
+          defect = (defects & mine) != 0;
+          is_marginal = !defect && (marginal & mine) != 0;
+          /* A defect that stops services must be a blocker here too. */
+          flagged = (defects & blocking) ? severity == PF_SEVERITY_BLOCKER
+                                         : severity != PF_SEVERITY_OK;
+          if (!is_marginal && present && flagged != defect)
+            g_test_message ("%s %s: %s", check_ids[c], defect ? "missed" : "false alarm",
+                            label->str);
+          tally (&tallies[c], is_marginal, defect, present, flagged);
+        }
+    }
+
+  g_test_message ("%d frames; outline corner error on found documents: mean %.2f%% of the "
+                  "diagonal", n_frames, n_errors > 0 ? 100 * error_sum / n_errors : 0);
+  for (int c = 0; c < N_CHECKS; c++)
+    print_tally (check_ids[c], &tallies[c]);
+
+  g_assert_cmpint (all_fine_on_blocker, ==, 0);
+  for (int c = 0; c < N_CHECKS; c++)
+    {
+      g_test_message ("%s: %.1f%% right", check_ids[c], 100 * tally_right (&tallies[c]));
+      g_assert_cmpfloat (tally_right (&tallies[c]), >=, MIN_RIGHT);
+    }
+}
+
+/* A photo of nothing, and odd sizes: the outline says so, and the checks
+ * that need it stay silent. */
+static void
+test_nothing (void)
+{
+  const int sizes[][2] = { { 1, 1 }, { 3, 500 }, { 640, 480 }, { 17, 16 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr (PfImage) image = pf_image_new (sizes[i][0], sizes[i][1]);
+      g_autoptr (PfPhotoReport) report = pf_photo_check (image, NULL);
+      PfFinding *outline = pf_photo_report_find (report, "photo.outline");
+
+      g_assert_nonnull (outline);
+      g_assert_cmpint (pf_finding_get_severity (outline), ==, PF_SEVERITY_BLOCKER);
+      g_assert_cmpstr (pf_finding_get_advice (outline), !=, "");
+      g_assert_false (pf_photo_report_get_outline (report, NULL));
+      for (int c = CHECK_CORNERS; c < N_CHECKS; c++)
+        g_assert_null (pf_photo_report_find (report, check_ids[c]));
+    }
+}
+
+/* A document at a known place with one corner outside the frame: the
+ * finding names that corner, points at it, and the other corners pass. */
+static void
+test_cut_corner (void)
+{
+  static const char *const names[4] = { "top-left", "top-right", "bottom-right", "bottom-left" };
+
+  for (int corner = 0; corner < 4; corner++)
+    {
+      g_autoptr (PfSpecimen) s = NULL;
+      g_autoptr (PfPhotoReport) report = NULL;
+      PfSpecimenParams p;
+      GPtrArray *findings;
+      int n_corner_findings = 0;
+      double w = 800, h = 600;
+      PfPoint inside[4] = { { 120, 110 }, { 660, 130 }, { 650, 470 }, { 110, 450 } };
+      PfPoint outside = { corner == 0 || corner == 3 ? -40 : w + 40,
+                          corner < 2 ? -35 : h + 35 };
+
+      pf_specimen_params_init (&p);
+      p.frame_width = (int) w;
+      p.frame_height = (int) h;
+      pf_specimen_params_random (&p, 77 + corner, PF_SPECIMEN_RANDOM_PLAIN);
+      p.use_corners = TRUE;
+      memcpy (p.corners, inside, sizeof inside);
+      /* Pull the chosen corner out of the frame, keeping the shape convex. */
+      p.corners[corner] = outside;
+      s = pf_specimen_new (&p);
+      report = pf_photo_check (s->image, NULL);
+
+      findings = pf_photo_report_get_findings (report);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          PfFinding *finding = g_ptr_array_index (findings, i);
+          PfRect region;
+
+          if (!g_str_equal (pf_finding_get_id (finding), "photo.corners"))
+            continue;
+          n_corner_findings++;
+          g_assert_cmpint (pf_finding_get_severity (finding), ==, PF_SEVERITY_BLOCKER);
+          g_assert_nonnull (strstr (pf_finding_get_title (finding), names[corner]));
+          g_assert_true (pf_finding_get_region (finding, &region));
+          /* The region sits at the corner's side of the frame. */
+          g_assert_true ((region.x + region.width / 2 < w / 2) == (outside.x < 0));
+          g_assert_true ((region.y + region.height / 2 < h / 2) == (outside.y < 0));
+        }
+      g_assert_cmpint (n_corner_findings, ==, 1);
+    }
+}
+
+/* Turning the document in the picture is fine, and said to be. */
+static void
+test_turned_is_fine (void)
+{
+  g_autoptr (PfSpecimen) s = NULL;
+  g_autoptr (PfPhotoReport) report = NULL;
+  PfSpecimenParams p;
+  PfFinding *angle;
+  double rotation;
+
+  pf_specimen_params_init (&p);
+  p.frame_width = 960;
+  p.frame_height = 720;
+  pf_specimen_params_random (&p, 4242, PF_SPECIMEN_RANDOM_PLAIN);
+  p.rotation_deg = 35;
+  p.tilt_x_deg = p.tilt_y_deg = 0;
+  p.doc_width_fraction = 0.5;
+  p.center_x = p.center_y = 0.5;
+  s = pf_specimen_new (&p);
+  report = pf_photo_check (s->image, NULL);
+
+  angle = pf_photo_report_find (report, "photo.angle");
+  g_assert_nonnull (angle);
+  g_assert_cmpint (pf_finding_get_severity (angle), ==, PF_SEVERITY_OK);
+  g_assert_nonnull (strstr (pf_finding_get_title (angle), "turned"));
+  g_assert_true (pf_photo_report_get_metric (report, "angle.rotation_deg", &rotation));
+  g_assert_cmpfloat (fabs (rotation - 35), <, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pf/photo-geometry/nothing", test_nothing);
+  g_test_add_func ("/pf/photo-geometry/cut-corner", test_cut_corner);
+  g_test_add_func ("/pf/photo-geometry/turned-is-fine", test_turned_is_fine);
+  g_test_add_func ("/pf/photo-geometry/grid", test_grid);
+
+  return g_test_run ();
+}

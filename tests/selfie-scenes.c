@@ -381,6 +381,29 @@ pf_scene_gaussian (PfImage *image,
   convolve (image, kernel, radius, FALSE);
 }
 
+/* Sensor noise: gaussian, the same on all three channels. */
+void
+pf_scene_noise (PfImage *image,
+                double   sigma,
+                guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint8 *pixels = pf_image_get_data_mutable (image);
+  gsize stride = pf_image_get_stride (image);
+
+  for (int y = 0; y < pf_image_get_height (image); y++)
+    for (int x = 0; x < pf_image_get_width (image); x++)
+      {
+        guint8 *p = pixels + y * stride + x * 4;
+        /* Box–Muller */
+        double u = g_rand_double_range (rand, 1e-9, 1), v = g_rand_double (rand);
+        double n = sigma * sqrt (-2 * log (u)) * cos (2 * G_PI * v);
+
+        for (int c = 0; c < 3; c++)
+          p[c] = clamp_level (p[c] + n);
+      }
+}
+
 /* A sideways movement during the exposure: a box blur along rows. */
 void
 pf_scene_motion (PfImage *image,

@@ -47,6 +47,9 @@ void        pf_scene_overexpose     (PfImage       *image,
                                      double         gain);
 void        pf_scene_gaussian       (PfImage       *image,
                                      double         sigma);
+void        pf_scene_noise          (PfImage       *image,
+                                     double         sigma,
+                                     guint32        seed);
 void        pf_scene_motion         (PfImage       *image,
                                      int            length);
 

@@ -27,6 +27,8 @@ typedef enum
   FAULT_OVER,       /* amount: gain on the person */
   FAULT_GAUSS,      /* amount: sigma as a share of the face's width */
   FAULT_MOTION,     /* amount: path length as a share of the face's width */
+  FAULT_NOISE,      /* amount: noise sigma in levels */
+  FAULT_DARK_NOISE, /* amount: gain; then the noise a camera adds in the dark */
 } Fault;
 
 /* An expected kind: NULL is not asserted; "ok"; a problem's kind, with a
@@ -56,8 +58,12 @@ static const Scene scenes[] = {
   { "dim-0.8", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_GAIN, 0.8, "ok", "ok", "ok" },
   { "dark-0.35", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_GAIN, 0.35, "ok", "dark", NULL },
   { "dark-0.2", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_GAIN, 0.2, "ok", "dark!", NULL },
+  { "noise-6", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_NOISE, 6, "ok", "ok", "ok" },
+  { "noise-6-720p", BUILD_PORTRAIT, 1280, 720, 0.33, 0.5, 0.5, FAULT_NOISE, 6, "ok", "ok", "ok" },
+  { "dark-noisy-0.2", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_DARK_NOISE, 0.2, "ok", "dark!", NULL },
   { "dark-0.2-720p", BUILD_PORTRAIT, 1280, 720, 0.33, 0.5, 0.5, FAULT_GAIN, 0.2, "ok", "dark!", NULL },
   { "backlight-0.8", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_BACKLIGHT, 0.8, "ok", "backlight", NULL },
+  { "bright-wall", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_BACKLIGHT, 1.0, "ok", "ok", "ok" },
   { "backlight-0.5", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_BACKLIGHT, 0.5, "ok", "backlight!", NULL },
   { "backlight-720p", BUILD_PORTRAIT, 1280, 720, 0.33, 0.5, 0.5, FAULT_BACKLIGHT, 0.5, "ok", "backlight!", NULL },
   { "side-0.4", BUILD_PORTRAIT, 640, 360, 0.33, 0.5, 0.5, FAULT_SIDE, 0.4, "ok", "uneven", NULL },
@@ -162,6 +168,13 @@ build (const Scene *scene,
       break;
     case FAULT_MOTION:
       pf_scene_motion (image, (int) (scene->amount * face->width + 0.5));
+      break;
+    case FAULT_NOISE:
+      pf_scene_noise (image, scene->amount, 1);
+      break;
+    case FAULT_DARK_NOISE:
+      pf_scene_gain (image, scene->amount);
+      pf_scene_noise (image, 4, 2);
       break;
     case FAULT_NONE:
     default:

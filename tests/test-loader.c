@@ -95,6 +95,13 @@ write_file (const char   *name,
   return g_file_new_for_path (path);
 }
 
+static GFile *
+write_bytes_file (const char *name,
+                  GBytes     *bytes)
+{
+  return write_file (name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 static void
 assert_refused (GBytes     *bytes,
                 int         code,
@@ -207,8 +214,7 @@ test_file_name_does_not_matter (void)
 {
   g_autoptr(GdkPixbuf) pixbuf = make_texture (16, 9);
   g_autoptr(GBytes) png = encode (pixbuf, "png");
-  g_autoptr(GFile) file = write_file ("really-a-png.jpg", g_bytes_get_data (png, NULL),
-                                      g_bytes_get_size (png));
+  g_autoptr(GFile) file = write_bytes_file ("really-a-png.jpg", png);
   g_autoptr(GFile) text = write_file ("notes.jpg", "Just some text, not a photo.\n", 29);
   g_autoptr(GError) error = NULL;
   g_autoptr(PfImage) image = pf_image_load_file (file, NULL, &error);
@@ -624,8 +630,7 @@ test_no_permission (void)
 {
   g_autoptr(GdkPixbuf) pixbuf = make_texture (8, 8);
   g_autoptr(GBytes) png = encode (pixbuf, "png");
-  g_autoptr(GFile) file = write_file ("locked.png", g_bytes_get_data (png, NULL),
-                                      g_bytes_get_size (png));
+  g_autoptr(GFile) file = write_bytes_file ("locked.png", png);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   g_autoptr(PfImage) image = NULL;
@@ -697,8 +702,7 @@ test_cancelled (void)
 {
   g_autoptr(GdkPixbuf) pixbuf = make_texture (8, 8);
   g_autoptr(GBytes) png = encode (pixbuf, "png");
-  g_autoptr(GFile) file = write_file ("cancelled.png", g_bytes_get_data (png, NULL),
-                                      g_bytes_get_size (png));
+  g_autoptr(GFile) file = write_bytes_file ("cancelled.png", png);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(PfImage) image = NULL;
@@ -851,8 +855,7 @@ test_buffers_zeroed (void)
 {
   g_autoptr(GdkPixbuf) pixbuf = make_texture (50, 40);
   g_autoptr(GBytes) png = encode (pixbuf, "png");
-  g_autoptr(GFile) file = write_file ("zeroed.png", g_bytes_get_data (png, NULL),
-                                      g_bytes_get_size (png));
+  g_autoptr(GFile) file = write_bytes_file ("zeroed.png", png);
   g_autoptr(GError) error = NULL;
   PfImage *image;
 

@@ -458,6 +458,42 @@ test_image (void)
   g_assert_true (g_type_is_a (PF_TYPE_MRZ_READING, G_TYPE_BOXED));
 }
 
+static gpointer
+read_in_thread_cb (gpointer data)
+{
+  MrzTestImage *image = data;
+  g_autoptr(PfMrzReading) reading = read_image (image, NULL);
+
+  return reading != NULL ? reading_text (reading) : NULL;
+}
+
+/* Readings run in worker threads, several at once (live camera frames
+ * beside a chosen photo): nothing is shared but the references. */
+static void
+test_threads (void)
+{
+  const char *texts[] = { TD1_SPECIMEN, TD3_SPECIMEN, MRV_B_SPECIMEN };
+  MrzTestImage *images[G_N_ELEMENTS (texts)];
+  GThread *threads[G_N_ELEMENTS (texts)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      MrzTestConditions conditions = { .cap_height = 14 + 4 * i, .pitch_ratio = 1,
+                                        .document = TRUE, .seed = 60 + i };
+
+      images[i] = mrz_test_render (texts[i], &conditions);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    threads[i] = g_thread_new ("mrz-reader", read_in_thread_cb, images[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (text, ==, texts[i]);
+      mrz_test_image_free (images[i]);
+    }
+}
+
 /* The documents of the shared specimen generator, rectified: the MRZ as
  * the photo checks will hand it over, clean and as a phone would take it
  * (blur of 8% of the characters' height, noise, JPEG, uneven light). */
@@ -540,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/pf/mrz-reader/format-hint", test_format_hint);
   g_test_add_func ("/pf/mrz-reader/not-found", test_not_found);
   g_test_add_func ("/pf/mrz-reader/image", test_image);
+  g_test_add_func ("/pf/mrz-reader/threads", test_threads);
   g_test_add_func ("/pf/mrz-reader/specimen-generator", test_specimen_generator);
 
   return g_test_run ();

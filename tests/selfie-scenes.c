@@ -191,6 +191,23 @@ pf_scene_document (int width,
   return to_image (dest);
 }
 
+/* The image scaled to @width pixels wide (for benchmarks). */
+PfImage *
+pf_scene_resize (PfImage *image,
+                 int      width)
+{
+  int height = MAX (1, pf_image_get_height (image) * width / pf_image_get_width (image));
+  g_autoptr(GdkPixbuf) source = gdk_pixbuf_new_from_data (pf_image_get_data (image),
+                                                          GDK_COLORSPACE_RGB, TRUE, 8,
+                                                          pf_image_get_width (image),
+                                                          pf_image_get_height (image),
+                                                          pf_image_get_stride (image), NULL, NULL);
+  g_autoptr(GdkPixbuf) scaled = gdk_pixbuf_scale_simple (source, width, height,
+                                                         GDK_INTERP_BILINEAR);
+
+  return to_image (scaled);
+}
+
 static inline guint8
 clamp_level (double v)
 {

@@ -33,6 +33,8 @@ PfImage    *pf_scene_no_face        (int            width,
 PfImage    *pf_scene_document       (int            width,
                                      int            height);
 
+PfImage    *pf_scene_resize         (PfImage       *image,
+                                     int            width);
 void        pf_scene_gain           (PfImage       *image,
                                      double         gain);
 void        pf_scene_backlight      (PfImage       *image,

@@ -134,7 +134,9 @@ test_two_sides (void)
   PfSession *session = pf_window_get_session (window);
   PfPhotoPage *page = pf_test_photo_open (window, PF_DOCUMENT_KIND_ID_CARD);
   g_autofree char *path = NULL;
+  g_autofree char *back_path = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) back = NULL;
   PfPhotoResult *result = pf_photo_page_get_result (page);
   PfSpecimenParams params;
   GPtrArray *findings;
@@ -144,6 +146,10 @@ test_two_sides (void)
   pf_test_photo_params (&params, 0.5, 0.5);
   path = pf_test_photo_write (&params, dir, "card.png");
   file = g_file_new_for_path (path);
+  /* The back, with the lamp reflected on it. */
+  g_assert_true (pf_specimen_params_add_glare (&params, PF_SPECIMEN_REGION_TEXT, 0.05, 1.3, 5));
+  back_path = pf_test_photo_write (&params, dir, "back.png");
+  back = g_file_new_for_path (back_path);
 
   g_assert_cmpuint (pf_photo_page_get_side (page), ==, 0);
   pf_photo_page_check_file (page, file);
@@ -152,8 +158,9 @@ test_two_sides (void)
   g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (page),
                                            "Back of the document (2 of 2): turn the document over"));
 
-  pf_photo_page_check_file (page, file);
+  pf_photo_page_check_file (page, back);
   pf_test_photo_wait (is_result_cb, page, 20000, "the result of both sides");
+  pf_test_photo_screenshot (window, "photo-result-two-sides");
 
   n_front = pf_photo_report_get_findings (pf_camera_view_get_report (pf_photo_result_get_view (result, 0)))->len;
   n_back = pf_photo_report_get_findings (pf_camera_view_get_report (pf_photo_result_get_view (result, 1)))->len;

@@ -270,12 +270,24 @@ test_live (void)
   g_assert_cmpint (first_framed, >, first_cut);
   g_assert_true (g_array_index (rec.seen, Seen, last).corners_in);
 
-  /* The focus meter: low on the blurred card, high on the sharp one. */
-  if (g_array_index (rec.seen, Seen, first_cut).focus < 0)
+  /* The focus meter: low on the blurred card (found or not), high on the
+   * sharp one. */
+  if (g_array_index (rec.seen, Seen, 0).focus < 0)
     g_test_incomplete ("The reports carry no blur.focus: the blur check did not run");
   else
-    g_assert_cmpfloat (g_array_index (rec.seen, Seen, first_cut).focus, <,
+    g_assert_cmpfloat (g_array_index (rec.seen, Seen, 0).focus, <,
                        g_array_index (rec.seen, Seen, last).focus - 0.3);
+
+  /* The reflection on the cut-off card was outlined, and gone once the
+   * card was framed. */
+  {
+    gboolean glare_seen = FALSE;
+
+    for (guint i = 0; i < rec.seen->len; i++)
+      glare_seen |= g_array_index (rec.seen, Seen, i).n_glare > 0;
+    g_assert_true (glare_seen);
+    g_assert_cmpuint (g_array_index (rec.seen, Seen, last).n_glare, ==, 0);
+  }
 
   /* The result shows the captured frame and its findings. */
   pf_test_ui_settle (GTK_WIDGET (rec.window));

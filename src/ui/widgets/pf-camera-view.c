@@ -54,9 +54,8 @@ release_func (gpointer data,
   pf_image_unref (data);
 }
 
-/* Lets go of a frame on a thread of its own: the last reference to a
- * camera frame zeroes and frees megabytes, which the main thread should
- * not wait for 30 times a second. */
+/* The last reference to a camera frame zeroes and frees megabytes: done on
+ * a thread of its own, not on the main thread 30 times a second. */
 static void
 release_later (gpointer image)
 {
@@ -89,13 +88,8 @@ get_mapping (PfCameraView  *self,
                                    image_width * scale, image_height * scale);
   map->mirrored = self->mirrored;
   /* The report may be of an earlier frame of another size. */
-  map->scale_x = scale;
-  map->scale_y = scale;
-  if (self->report != NULL)
-    {
-      map->scale_x = scale * image_width / self->overlay.width;
-      map->scale_y = scale * image_height / self->overlay.height;
-    }
+  map->scale_x = self->report != NULL ? scale * image_width / self->overlay.width : scale;
+  map->scale_y = self->report != NULL ? scale * image_height / self->overlay.height : scale;
 
   return TRUE;
 }
@@ -158,9 +152,8 @@ pf_camera_view_measure (GtkWidget      *widget,
   PfCameraView *self = PF_CAMERA_VIEW (widget);
   double aspect = 16.0 / 9.0;
 
-  /* Any size will do: the frame is scaled to fit. The natural size keeps
-   * the frame's proportions (16:9 before the first frame), no taller than
-   * a comfortable screenful. */
+  /* Any size will do, the frame is scaled to fit; the natural size keeps
+   * its proportions (16:9 before the first frame). */
   if (self->texture != NULL)
     aspect = (double) gdk_texture_get_width (self->texture) /
              gdk_texture_get_height (self->texture);
@@ -173,8 +166,14 @@ pf_camera_view_measure (GtkWidget      *widget,
   else
     {
       *minimum = 90;
-      *natural = for_size > 0 ? CLAMP ((int) (for_size / aspect), 90, 520) : 360;
+      *natural = for_size > 0 ? CLAMP ((int) (for_size / aspect), 90, 280) : 280;
     }
+}
+
+static GtkSizeRequestMode
+pf_camera_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -268,6 +267,7 @@ pf_camera_view_class_init (PfCameraViewClass *klass)
   object_class->set_property = pf_camera_view_set_property;
   widget_class->snapshot = pf_camera_view_snapshot;
   widget_class->measure = pf_camera_view_measure;
+  widget_class->get_request_mode = pf_camera_view_get_request_mode;
 
   properties[PROP_MIRRORED] =
     g_param_spec_boolean ("mirrored", NULL, NULL, FALSE,

@@ -63,13 +63,21 @@ corner_from_geometry (const PfPoint *p,
   return PF_CORNER_OK;
 }
 
+/* Whether a finding's @rect marks the corner @p. A region stays inside the
+ * frame, so a corner outside it is taken at the nearest point of the
+ * frame. */
 static gboolean
 rect_contains (const PfRect  *rect,
                const PfPoint *p,
+               int            width,
+               int            height,
                double         slack)
 {
-  return p->x >= rect->x - slack && p->x <= rect->x + rect->width + slack &&
-         p->y >= rect->y - slack && p->y <= rect->y + rect->height + slack;
+  double x = CLAMP (p->x, 0, width - 1);
+  double y = CLAMP (p->y, 0, height - 1);
+
+  return x >= rect->x - slack && x <= rect->x + rect->width + slack &&
+         y >= rect->y - slack && y <= rect->y + rect->height + slack;
 }
 
 /* The corners check says which corners are wrong by its findings'
@@ -108,7 +116,8 @@ set_corner_states (PfPhotoOverlay *self,
           continue;
         }
       for (int c = 0; c < 4; c++)
-        flagged[c] |= rect_contains (&region, &self->corners[c], slack);
+        flagged[c] |= rect_contains (&region, &self->corners[c], self->width, self->height,
+                                     slack);
     }
 
   if (!checked || unplaced)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The result of the photo step: each side's photo with what the checks
- * found drawn on it, the findings as a list with their advice, worst
- * first, and the way on ("Retake", "Use This Photo"). It shows; the photo
- * page decides what the buttons do through its actions. */
+ * found drawn on it, side by side; the findings that need attention as a
+ * list with their advice, worst first, and the checks that passed folded
+ * away below them; and the way on ("Retake", "Use This Photo"). It shows;
+ * the photo page decides what the buttons do through its actions. */
 
 #include "config.h"
 
@@ -22,12 +23,12 @@ struct _PfPhotoResult
   /* Template widgets, one of each per side */
   GtkImage             *verdict_image;
   GtkLabel             *verdict_label;
-  GtkWidget            *side_boxes[MAX_SIDES];
   PfCameraView         *side_views[MAX_SIDES];
   AdwPreferencesGroup  *side_groups[MAX_SIDES];
   GtkWidget            *side_retakes[MAX_SIDES];
 
-  /* Borrowed: the rows live in the groups */
+  /* Borrowed: the rows (and the passed checks' expander) live in the
+   * groups */
   GPtrArray            *rows[MAX_SIDES];
   guint                 n_sides;
 };
@@ -44,7 +45,17 @@ clear_side (PfPhotoResult *self,
   pf_camera_view_clear (self->side_views[side]);
 }
 
-/* The findings, worst first; in the checks' order within a severity. */
+static void
+add_row (PfPhotoResult *self,
+         guint          side,
+         GtkWidget     *row)
+{
+  adw_preferences_group_add (self->side_groups[side], row);
+  g_ptr_array_add (self->rows[side], row);
+}
+
+/* The findings to act on, worst first (in the checks' order within a
+ * severity), then the passed checks in one expander row. */
 static void
 fill_side (PfPhotoResult *self,
            guint          side,
@@ -52,6 +63,8 @@ fill_side (PfPhotoResult *self,
            PfPhotoReport *report)
 {
   GPtrArray *findings = pf_photo_report_get_findings (report);
+  AdwExpanderRow *passed = NULL;
+  guint n_passed = 0;
 
   pf_camera_view_set_image (self->side_views[side], image, FALSE);
   pf_camera_view_set_report (self->side_views[side], report);
@@ -60,15 +73,35 @@ fill_side (PfPhotoResult *self,
     for (guint i = 0; i < findings->len; i++)
       {
         PfFinding *finding = g_ptr_array_index (findings, i);
-        GtkWidget *row;
 
         if ((int) pf_finding_get_severity (finding) != severity)
           continue;
 
-        row = pf_finding_row_new (finding);
-        adw_preferences_group_add (self->side_groups[side], row);
-        g_ptr_array_add (self->rows[side], row);
+        if (severity != PF_SEVERITY_OK)
+          {
+            add_row (self, side, pf_finding_row_new (finding));
+            continue;
+          }
+
+        if (passed == NULL)
+          {
+            passed = ADW_EXPANDER_ROW (adw_expander_row_new ());
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (passed), _("Checks That Passed"));
+            add_row (self, side, GTK_WIDGET (passed));
+          }
+        adw_expander_row_add_row (passed, pf_finding_row_new (finding));
+        n_passed++;
       }
+
+  if (passed != NULL)
+    {
+      g_autofree char *subtitle = NULL;
+
+      subtitle = g_strdup_printf (ngettext ("%u check found nothing to change",
+                                            "%u checks found nothing to change", n_passed),
+                                  n_passed);
+      adw_expander_row_set_subtitle (passed, subtitle);
+    }
 }
 
 static void
@@ -79,7 +112,8 @@ set_side_labels (PfPhotoResult *self)
   adw_preferences_group_set_title (self->side_groups[0],
                                    two ? _("Front of the Document") : _("What the Checks Found"));
   adw_preferences_group_set_title (self->side_groups[1], _("Back of the Document"));
-  gtk_widget_set_visible (self->side_boxes[1], two);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_views[1]), two);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_groups[1]), two);
   gtk_widget_set_visible (self->side_retakes[0], two);
   gtk_widget_set_visible (self->side_retakes[1], two);
 }
@@ -147,10 +181,6 @@ pf_photo_result_class_init (PfPhotoResultClass *klass)
     widget_class, "/io/github/idpreflight/IdPreflight/widgets/pf-photo-result.ui");
   gtk_widget_class_bind_template_child (widget_class, PfPhotoResult, verdict_image);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoResult, verdict_label);
-  gtk_widget_class_bind_template_child_full (widget_class, "side0_box", FALSE,
-                                             G_STRUCT_OFFSET (PfPhotoResult, side_boxes[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "side1_box", FALSE,
-                                             G_STRUCT_OFFSET (PfPhotoResult, side_boxes[1]));
   gtk_widget_class_bind_template_child_full (widget_class, "side0_view", FALSE,
                                              G_STRUCT_OFFSET (PfPhotoResult, side_views[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "side1_view", FALSE,

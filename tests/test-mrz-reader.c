@@ -458,6 +458,52 @@ test_image (void)
   g_assert_true (g_type_is_a (PF_TYPE_MRZ_READING, G_TYPE_BOXED));
 }
 
+/* Pictures that are no document (noise, stripes, blocks, tiny, long and
+ * thin): a reading or an error, never a crash, and a reading has lines
+ * of its layout's length. */
+static void
+test_garbage (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (44);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      int width = g_rand_int_range (rand, 1, round % 10 == 0 ? 3000 : 900);
+      int height = g_rand_int_range (rand, 1, round % 10 == 1 ? 3000 : 600);
+      int kind = round % 4;
+      g_autofree guint8 *grey = g_malloc ((gsize) width * height);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PfMrzReading) reading = NULL;
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            guint8 v;
+
+            if (kind == 0)
+              v = g_rand_int_range (rand, 0, 256);
+            else if (kind == 1)
+              v = (x / 7 + y / 13) % 2 ? 30 : 220;
+            else if (kind == 2)
+              v = (x % 23 < 12 && y % 31 < 20) ? 20 : 230;
+            else
+              v = (x % 9 < 5 && (y / 15) % 3 == 0) ? 10 : 240;
+            grey[(gsize) y * width + x] = v;
+          }
+
+      reading = pf_mrz_read_grey (grey, width, height, width, NULL, &error);
+      g_assert_true ((reading == NULL) != (error == NULL));
+      if (reading != NULL)
+        {
+          guint length = strlen (pf_mrz_reading_get_line (reading, 0));
+
+          g_assert_true (length == 30 || length == 36 || length == 44);
+          for (guint l = 0; l < pf_mrz_reading_get_n_lines (reading); l++)
+            g_assert_cmpuint (strlen (pf_mrz_reading_get_line (reading, l)), ==, length);
+        }
+    }
+}
+
 static gpointer
 read_in_thread_cb (gpointer data)
 {
@@ -577,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/pf/mrz-reader/not-found", test_not_found);
   g_test_add_func ("/pf/mrz-reader/image", test_image);
   g_test_add_func ("/pf/mrz-reader/threads", test_threads);
+  g_test_add_func ("/pf/mrz-reader/garbage", test_garbage);
   g_test_add_func ("/pf/mrz-reader/specimen-generator", test_specimen_generator);
 
   return g_test_run ();

@@ -509,6 +509,54 @@ test_line_endings (void)
   g_assert_nonnull (now);
 }
 
+/* Random text of about the right shape: a zone or an error, never both,
+ * never neither, never a crash. */
+static void
+test_fuzz (void)
+{
+  static const char * const pieces[] = {
+    "A", "Z", "0", "9", "<", "<<", "a", " ", "\n", "\r\n", "\xc3\xb6", "-", "\t",
+  };
+  static const int lengths[] = { 30, 36, 44 };
+  static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9303);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PfMrz) mrz = NULL;
+      int length = lengths[g_rand_int_range (rand, 0, G_N_ELEMENTS (lengths))];
+      int n_lines = g_rand_int_range (rand, 1, 5);
+      gboolean clean = g_rand_int_range (rand, 0, 3) > 0;
+
+      for (int l = 0; l < n_lines; l++)
+        {
+          if (l > 0)
+            g_string_append_c (text, '\n');
+          for (int k = 0; k < length; k++)
+            {
+              if (clean)
+                g_string_append_c (text, alphabet[g_rand_int_range (rand, 0, 37)]);
+              else
+                g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+            }
+        }
+
+      mrz = pf_mrz_parse (text->str, &today, &error);
+      g_assert_true ((mrz == NULL) != (error == NULL));
+      if (mrz != NULL)
+        {
+          for (PfMrzField f = 0; f < PF_MRZ_N_FIELDS; f++)
+            g_assert_true (pf_mrz_get_field (mrz, f) == NULL ||
+                           g_utf8_validate (pf_mrz_get_field (mrz, f), -1, NULL));
+          g_assert_cmpuint (strlen (pf_mrz_get_line (mrz, 0)), ==, length);
+        }
+      else
+        g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 static void
 test_strings (void)
 {
@@ -539,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/pf/mrz/field-problems", test_field_problems);
   g_test_add_func ("/pf/mrz/malformed", test_malformed);
   g_test_add_func ("/pf/mrz/line-endings", test_line_endings);
+  g_test_add_func ("/pf/mrz/fuzz", test_fuzz);
   g_test_add_func ("/pf/mrz/strings", test_strings);
 
   return g_test_run ();

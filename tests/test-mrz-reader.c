@@ -118,6 +118,7 @@ static const Condition grid_conditions[] = {
   { "blur 0.08", 0.08, 0, 0, 0, TRUE },
   { "blur 0.11", 0.11, 0, 0, 0, FALSE },
   { "blur 0.14", 0.14, 0, 0, 0, FALSE },
+  { "blur 0.17", 0.17, 0, 0, 0, FALSE },
   { "tilt 1", 0, 1, 0, 0, TRUE },
   { "tilt -2", 0, -2, 0, 0, TRUE },
   { "tilt 3", 0, 3, 0, 0, FALSE },
@@ -127,6 +128,7 @@ static const Condition grid_conditions[] = {
   { "jpeg 75", 0, 0, 0, 75, TRUE },
   { "jpeg 40", 0, 0, 0, 40, TRUE },
   { "jpeg 20", 0, 0, 0, 20, FALSE },
+  { "jpeg 10", 0, 0, 0, 10, FALSE },
   { "mixed", 0.06, 1.5, 8, 70, TRUE },
   { "mixed hard", 0.10, -2, 14, 45, FALSE },
 };

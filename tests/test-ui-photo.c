@@ -208,12 +208,23 @@ test_screenshots (void)
         {
           const PfPhotoOverlay *overlay =
             pf_camera_view_get_overlay (pf_photo_page_get_camera_view (page));
+          g_autofree char *described = NULL;
 
           for (int c = 0; c < 4; c++)
             g_test_message ("corner %d (%.0f, %.0f): %s", c, overlay->corners[c].x,
                             overlay->corners[c].y, pf_corner_state_to_string (overlay->corner_states[c]));
+
           g_assert_cmpint (overlay->corner_states[0], ==, PF_CORNER_CUT);
           g_assert_cmpint (overlay->corner_states[2], ==, PF_CORNER_OK);
+
+          /* The instruction is a status line, and the picture's
+           * description, for screen readers. */
+          g_assert_cmpstr (overlay->instruction, ==, "Show all four corners");
+          g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (page), "Show all four corners"));
+          described = gtk_test_accessible_check_property (
+            GTK_ACCESSIBLE (pf_photo_page_get_camera_view (page)),
+            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Show all four corners");
+          g_assert_null (described);
         }
       pf_test_photo_screenshot (window, names[i]);
       pf_test_window_free (window);

@@ -100,14 +100,57 @@ pf_photo_page_announce (PfPhotoPage *self,
 }
 
 static void
-retake_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+retake_all (PfPhotoPage *self)
 {
-  PfPhotoPage *self = PF_PHOTO_PAGE (widget);
-
   pf_photo_page_clear_sides (self);
   pf_photo_page_retake (self, 0);
+}
+
+static void
+start_demo (PfPhotoPage *self)
+{
+  self->demo_mode = TRUE;
+  pf_photo_page_start_demo (self);
+  pf_photo_page_update (self);
+}
+
+static void
+cancel_check (PfPhotoPage *self)
+{
+  pf_photo_page_cancel_check (self);
+  pf_photo_page_update (self);
+}
+
+static void
+dismiss_message (PfPhotoPage *self)
+{
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+}
+
+/* The page's actions without a parameter, each one call. */
+static const struct {
+  const char *name;
+  void      (*run) (PfPhotoPage *self);
+} simple_actions[] = {
+  { "photo.capture", pf_photo_page_capture },
+  { "photo.open", pf_photo_page_open },
+  { "photo.paste", pf_photo_page_paste },
+  { "photo.retake", retake_all },
+  { "photo.use", pf_photo_page_use },
+  { "photo.retry", pf_photo_page_camera_retry },
+  { "photo.demo", start_demo },
+  { "photo.cancel", cancel_check },
+  { "photo.dismiss", dismiss_message },
+};
+
+static void
+simple_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
+    if (g_str_equal (simple_actions[i].name, action_name))
+      simple_actions[i].run (PF_PHOTO_PAGE (widget));
 }
 
 static void
@@ -120,77 +163,6 @@ retake_side_cb (GtkWidget  *widget,
 
   if (side >= 0 && (guint) side < self->n_sides)
     pf_photo_page_retake (self, side);
-}
-
-static void
-use_cb (GtkWidget  *widget,
-        const char *action_name,
-        GVariant   *parameter)
-{
-  pf_photo_page_use (PF_PHOTO_PAGE (widget));
-}
-
-static void
-capture_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  pf_photo_page_capture (PF_PHOTO_PAGE (widget));
-}
-
-static void
-open_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  pf_photo_page_open (PF_PHOTO_PAGE (widget));
-}
-
-static void
-paste_cb (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
-{
-  pf_photo_page_paste (PF_PHOTO_PAGE (widget));
-}
-
-static void
-retry_cb (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
-{
-  pf_photo_page_camera_retry (PF_PHOTO_PAGE (widget));
-}
-
-static void
-demo_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  PfPhotoPage *self = PF_PHOTO_PAGE (widget);
-
-  self->demo_mode = TRUE;
-  pf_photo_page_start_demo (self);
-  pf_photo_page_update (self);
-}
-
-static void
-cancel_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  PfPhotoPage *self = PF_PHOTO_PAGE (widget);
-
-  pf_photo_page_cancel_check (self);
-  pf_photo_page_update (self);
-}
-
-static void
-dismiss_cb (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (PF_PHOTO_PAGE (widget)->message_revealer, FALSE);
 }
 
 static void
@@ -309,16 +281,9 @@ pf_photo_page_class_init (PfPhotoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, result);
 
-  gtk_widget_class_install_action (widget_class, "photo.capture", NULL, capture_cb);
-  gtk_widget_class_install_action (widget_class, "photo.open", NULL, open_cb);
-  gtk_widget_class_install_action (widget_class, "photo.paste", NULL, paste_cb);
-  gtk_widget_class_install_action (widget_class, "photo.retake", NULL, retake_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
+    gtk_widget_class_install_action (widget_class, simple_actions[i].name, NULL, simple_action_cb);
   gtk_widget_class_install_action (widget_class, "photo.retake-side", "i", retake_side_cb);
-  gtk_widget_class_install_action (widget_class, "photo.use", NULL, use_cb);
-  gtk_widget_class_install_action (widget_class, "photo.retry", NULL, retry_cb);
-  gtk_widget_class_install_action (widget_class, "photo.demo", NULL, demo_cb);
-  gtk_widget_class_install_action (widget_class, "photo.cancel", NULL, cancel_cb);
-  gtk_widget_class_install_action (widget_class, "photo.dismiss", NULL, dismiss_cb);
 }
 
 static void

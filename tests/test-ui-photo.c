@@ -181,7 +181,9 @@ test_screenshots (void)
   g_autofree char *glare = NULL;
   g_autofree char *good = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const char *names[] = { "photo-live-cut-glare", "photo-live-cut-glare-dark", "photo-live-good" };
+  const char *names[] = {
+    "photo-live-cut-glare", "photo-live-cut-glare-dark", "photo-live-good", "photo-live-narrow",
+  };
 
   make_stills (dir, &blurred, &glare, &good);
 
@@ -194,12 +196,14 @@ test_screenshots (void)
       adw_style_manager_set_color_scheme (style, i == 1 ? ADW_COLOR_SCHEME_FORCE_DARK
                                                         : ADW_COLOR_SCHEME_DEFAULT);
       g_setenv ("PF_CAMERA_PIPELINE", pipeline, TRUE);
-      window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+      /* The last one as on a phone: the window folded to one column. */
+      window = pf_test_window_new (ADW_APPLICATION (application), i == 3 ? 380 : WIDTH,
+                                   i == 3 ? 720 : HEIGHT);
       page = pf_test_photo_open (window, PF_DOCUMENT_KIND_ID_CARD);
       g_unsetenv ("PF_CAMERA_PIPELINE");
 
       pf_test_photo_wait (has_outline_cb, page, 10000, "the outline");
-      if (i == 2)
+      if (i >= 2)
         {
           pf_test_photo_wait (is_counting_down_cb, page, 10000, "the countdown");
           pf_test_ui_wait (450);

@@ -106,6 +106,8 @@ test_bad_files (void)
 
       pf_photo_page_check_file (page, file);
       pf_test_photo_wait (shows_message_cb, &wait, 10000, message);
+      if (i == 1)
+        pf_test_photo_screenshot (window, "photo-bad-file");
 
       /* Still usable: the way on is still there and working. */
       g_assert_cmpstr (pf_photo_page_get_mode (page), !=, "result");

@@ -334,6 +334,75 @@ test_live (void)
   pf_test_photo_remove_dir (dir);
 }
 
+/* The page's shortcut for @trigger (as GTK writes it), or %NULL. */
+static GtkShortcut *
+find_shortcut (GtkWidget  *page,
+               const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      for (guint j = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+                        j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return shortcut;
+        }
+    }
+
+  return NULL;
+}
+
+/* Ctrl+Return takes the photo, with auto-capture off; Ctrl+O and Ctrl+V
+ * open and paste. */
+static void
+test_keyboard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pf-photo-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *blurred = NULL;
+  g_autofree char *glare = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *pipeline = NULL;
+  PfWindow *window;
+  PfPhotoPage *page;
+  GtkShortcut *capture;
+
+  make_stills (dir, &blurred, &glare, &good);
+  pipeline = still_camera (good);
+  g_settings_set_boolean (settings, "auto-capture", FALSE);
+  g_setenv ("PF_CAMERA_PIPELINE", pipeline, TRUE);
+  window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+  g_unsetenv ("PF_CAMERA_PIPELINE");
+
+  g_assert_cmpstr (gtk_shortcut_action_to_string (gtk_shortcut_get_action (
+                     find_shortcut (GTK_WIDGET (page), "<Control>o"))), ==, "action(photo.open)");
+  g_assert_cmpstr (gtk_shortcut_action_to_string (gtk_shortcut_get_action (
+                     find_shortcut (GTK_WIDGET (page), "<Control>v"))), ==, "action(photo.paste)");
+  capture = find_shortcut (GTK_WIDGET (page), "<Control>Return");
+  g_assert_nonnull (capture);
+
+  /* Everything is right for well over a second, and nothing happens by
+   * itself; the shortcut takes the photo. */
+  pf_test_photo_wait (is_counting_down_cb, page, 10000, "a good frame");
+  pf_test_ui_wait (1500);
+  g_assert_cmpstr (pf_photo_page_get_mode (page), ==, "live");
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (capture), 0,
+                                               GTK_WIDGET (page), NULL));
+  pf_test_photo_wait (is_result_cb, page, 20000, "the photo taken by the shortcut");
+
+  pf_test_window_free (window);
+  g_settings_reset (settings, "auto-capture");
+  pf_test_photo_remove_dir (dir);
+}
+
 static void
 test_camera_error (void)
 {
@@ -407,6 +476,7 @@ main (int   argc,
 
   g_test_add_func ("/pf/ui/photo/live", test_live);
   g_test_add_func ("/pf/ui/photo/screenshots", test_screenshots);
+  g_test_add_func ("/pf/ui/photo/keyboard", test_keyboard);
   g_test_add_func ("/pf/ui/photo/camera-error", test_camera_error);
   g_test_add_func ("/pf/ui/photo/no-camera", test_no_camera);
   pf_test_photo_add_file_tests (application);

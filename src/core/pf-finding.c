@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pf-finding.h"
+#include "pf-image.h"
 #include "pf-core-enums.h"
 
 struct _PfFinding
@@ -38,6 +41,13 @@ static void
 pf_finding_finalize (GObject *object)
 {
   PfFinding *self = PF_FINDING (object);
+
+  /* Titles and advice may quote what the person typed (a name, a
+   * document number): zero them before they go back to the allocator. */
+  if (self->title != NULL)
+    pf_secure_zero (self->title, strlen (self->title));
+  if (self->advice != NULL)
+    pf_secure_zero (self->advice, strlen (self->advice));
 
   g_free (self->id);
   g_free (self->title);

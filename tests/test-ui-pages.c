@@ -305,8 +305,9 @@ test_summary_page (void)
   g_assert_cmpint (pf_test_window_visible_step (window), ==, PF_STEP_START);
 
   /* Every step the wizard has, but not the summary itself. */
-  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpuint (steps->len, ==, 4);
   g_assert_nonnull (summary_step (window, PF_STEP_START));
+  g_assert_nonnull (summary_step (window, PF_STEP_PHOTO));
   g_assert_nonnull (summary_step (window, PF_STEP_REGION));
   g_assert_nonnull (summary_step (window, PF_STEP_SAFETY));
 
@@ -342,7 +343,7 @@ test_summary_page (void)
   g_assert_nonnull (pf_test_ui_find_label (summary, "Something Must Be Fixed First"));
   g_assert_nonnull (pf_test_ui_find_label (summary,
                                            "1 step has a blocker · 1 step needs attention · "
-                                           "1 step is fine"));
+                                           "1 step is fine · 1 step not checked yet"));
 
   /* Each step leads back to itself. */
   region_row = pf_test_ui_find_action (GTK_WIDGET (summary_step (window, PF_STEP_REGION)),
@@ -355,6 +356,13 @@ test_summary_page (void)
   /* A change anywhere shows at once. */
   pf_test_window_type_date (window, "1974-08-12");
   pf_test_window_answer_quiz (window, 0);
+  /* The photo step is still unchecked, so not everything is known yet. */
+  g_assert_nonnull (pf_test_ui_find_label (summary, "So Far, So Good"));
+  {
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+    pf_session_set_findings (session, PF_STEP_PHOTO, none);
+  }
   g_assert_nonnull (pf_test_ui_find_label (summary, "Everything Checked Looks Fine"));
   g_assert_null (pf_test_ui_find_label (GTK_WIDGET (summary_step (window, PF_STEP_REGION)),
                                         "Blocker"));

@@ -14,7 +14,7 @@ test_steps_and_navigation (void)
 {
   PfWindow *window = pf_test_window_new (NULL, 0, 0);
   static const PfStep expected[] = {
-    PF_STEP_START, PF_STEP_REGION, PF_STEP_SAFETY, PF_STEP_SUMMARY,
+    PF_STEP_START, PF_STEP_PHOTO, PF_STEP_REGION, PF_STEP_SAFETY, PF_STEP_SUMMARY,
   };
   g_autoptr(GPtrArray) rows = pf_test_ui_find_all (GTK_WIDGET (window), PF_TYPE_STEP_ROW);
   GtkWidget *back = pf_test_ui_find_action (GTK_WIDGET (window), "win.previous");
@@ -24,7 +24,8 @@ test_steps_and_navigation (void)
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < rows->len; i++)
     g_assert_cmpint (pf_step_row_get_step (g_ptr_array_index (rows, i)), ==, expected[i]);
-  g_assert_null (pf_window_get_page (window, PF_STEP_PHOTO));
+  g_assert_null (pf_window_get_page (window, PF_STEP_DETAILS));
+  g_assert_null (pf_window_get_page (window, PF_STEP_VALIDITY));
   g_assert_null (pf_window_get_page (window, PF_STEP_SELFIE));
 
   /* Next walks every step in order, Back walks back. */
@@ -38,17 +39,17 @@ test_steps_and_navigation (void)
     }
   g_assert_false (gtk_widget_is_sensitive (next));
   g_assert_false (gtk_widget_get_visible (next));
-  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (window), "Step 4 of 4"));
+  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (window), "Step 5 of 5"));
 
   for (int i = G_N_ELEMENTS (expected) - 2; i >= 0; i--)
     {
       pf_test_window_go (window, "win.previous", NULL);
       g_assert_cmpint (pf_test_window_visible_step (window), ==, expected[i]);
     }
-  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (window), "Step 1 of 4"));
+  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (window), "Step 1 of 5"));
 
   /* Steps can be revisited straight from the list and by name. */
-  gtk_widget_activate (g_ptr_array_index (rows, 2));
+  gtk_widget_activate (g_ptr_array_index (rows, 3));
   pf_test_ui_settle (GTK_WIDGET (window));
   g_assert_cmpint (pf_test_window_visible_step (window), ==, PF_STEP_SAFETY);
   pf_test_window_go_to (window, PF_STEP_SUMMARY);
@@ -64,6 +65,8 @@ test_steps_and_navigation (void)
                                            "Not checked yet");
     }
   gtk_test_accessible_assert_property (g_ptr_array_index (rows, 1),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Document photo");
+  gtk_test_accessible_assert_property (g_ptr_array_index (rows, 2),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Region and age");
 
   pf_test_window_free (window);
@@ -179,9 +182,10 @@ test_keyboard (void)
   g_assert_true (gtk_widget_mnemonic_activate (next, FALSE));
   pf_test_ui_wait (400);
   pf_test_ui_settle (GTK_WIDGET (window));
-  g_assert_cmpint (pf_test_window_visible_step (window), ==, PF_STEP_REGION);
+  g_assert_cmpint (pf_test_window_visible_step (window), ==, PF_STEP_PHOTO);
+  pf_test_window_go_to (window, PF_STEP_REGION);
 
-  /* On the next page, Tab reaches the date field first. */
+  /* On the region page, Tab reaches the date field first. */
   g_assert_true (gtk_widget_child_focus (region, GTK_DIR_TAB_FORWARD));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (pf_test_ui_is_inside (focus, GTK_WIDGET (pf_test_window_date_entry (window))));

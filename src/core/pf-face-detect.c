@@ -103,6 +103,8 @@ scale_features (PfFaceDetector *self,
       HaarFeature *f = &g_array_index (self->features, HaarFeature, i);
       ScaledFeature *s = &scaled[i];
       double balance = 0, area0 = 1;
+      int ww = (int) lround (self->window_width * scale);
+      int wh = (int) lround (self->window_height * scale);
 
       s->n_rects = f->n_rects;
       for (int k = 0; k < f->n_rects; k++)
@@ -111,6 +113,14 @@ scale_features (PfFaceDetector *self,
           int y = (int) lround (f->rects[k].y * scale);
           int w = MAX (1, (int) lround (f->rects[k].width * scale));
           int h = MAX (1, (int) lround (f->rects[k].height * scale));
+
+          /* Rounding each edge on its own can push a rectangle one pixel
+           * past the rounded window, and so past the integral image at the
+           * right and bottom borders: keep it inside. */
+          x = MIN (x, ww - 1);
+          y = MIN (y, wh - 1);
+          w = MIN (w, ww - x);
+          h = MIN (h, wh - y);
 
           s->offsets[k][0] = y * row + x;
           s->offsets[k][1] = y * row + x + w;

@@ -122,31 +122,42 @@ pf_photo_check_corners (PfPhotoContext *ctx)
     pf_photo_context_add_ok (ctx, "photo.corners", _("All four corners are in the picture"));
 }
 
-/* The physical size to measure the outline against: the chosen kind's,
- * unless the outline's proportions clearly belong to the other common
- * size (a passport page photographed after choosing "ID card"). */
+/* ICAO 9303's TD2 cards (some ID cards and residence permits) share the
+ * passport page's proportions at a smaller size. */
+#define TD2_WIDTH_MM  105.0
+#define TD2_HEIGHT_MM 74.0
+
+/* The physical size to measure the outline against. A passport page is a
+ * passport page even when the outline missed a band of it; a card with a
+ * passport page's proportions is a TD2 card. */
 static void
 physical_size (const PfPhotoContext *ctx,
                double                aspect,
                double               *width_mm,
                double               *height_mm)
 {
-  double card_w, card_h, page_w, page_h, kind_w, kind_h;
-  double card_err, page_err, kind_err;
+  double card_w, card_h, page_w, page_h;
+  gboolean passport = ctx->options.kind == PF_DOCUMENT_KIND_PASSPORT;
+  gboolean card_shaped;
 
   pf_document_kind_get_size_mm (PF_DOCUMENT_KIND_ID_CARD, &card_w, &card_h);
   pf_document_kind_get_size_mm (PF_DOCUMENT_KIND_PASSPORT, &page_w, &page_h);
-  pf_document_kind_get_size_mm (ctx->options.kind, &kind_w, &kind_h);
-  card_err = fabs (log (aspect / (card_w / card_h)));
-  page_err = fabs (log (aspect / (page_w / page_h)));
-  kind_err = fabs (log (aspect / (kind_w / kind_h)));
+  card_shaped = fabs (log (aspect / (card_w / card_h))) < fabs (log (aspect / (page_w / page_h)));
 
-  *width_mm = kind_w;
-  *height_mm = kind_h;
-  if (kind_err > 0.06 && MIN (card_err, page_err) < kind_err / 2)
+  if (passport)
     {
-      *width_mm = card_err < page_err ? card_w : page_w;
-      *height_mm = card_err < page_err ? card_h : page_h;
+      *width_mm = page_w;
+      *height_mm = page_h;
+    }
+  else if (card_shaped)
+    {
+      *width_mm = card_w;
+      *height_mm = card_h;
+    }
+  else
+    {
+      *width_mm = TD2_WIDTH_MM;
+      *height_mm = TD2_HEIGHT_MM;
     }
 }
 

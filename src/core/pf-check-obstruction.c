@@ -10,15 +10,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 
 #include "pf-outline.h"
 #include "pf-photo-private.h"
 
 #define SAMPLES 64
 
-/* A stretch counts when it is at least this share of the side long: a
- * thumb is 15 mm or more across, a sixth of a card's width. */
+/* A stretch counts when it is at least this share of the document's width
+ * long: a thumb is 15 mm or more across, a sixth of a card's width. */
 #define MIN_STRETCH 0.06
 
 typedef struct
@@ -30,46 +29,12 @@ typedef struct
   double   x, y;
 } Sample;
 
-static gboolean
-rgb_at (const PfPhotoContext *ctx,
-        double                x,
-        double                y,
-        double                rgb[3])
-{
-  const guint8 *p;
-  int xi = (int) lrint (x), yi = (int) lrint (y);
-
-  if (xi < 0 || yi < 0 || xi >= ctx->width || yi >= ctx->height)
-    return FALSE;
-  p = pf_image_get_data (ctx->image) + (gsize) yi * pf_image_get_stride (ctx->image) + (gsize) xi * 4;
-  for (int c = 0; c < 3; c++)
-    rgb[c] = p[c];
-  return TRUE;
-}
-
 static double
 distance (const double a[3],
           const double b[3])
 {
   return sqrt ((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1])
                + (a[2] - b[2]) * (a[2] - b[2]));
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double d = *(const double *) a - *(const double *) b;
-
-  return d > 0 ? 1 : d < 0 ? -1 : 0;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 /* Skin, from the palest to the darkest, under ordinary light: red over
@@ -91,21 +56,9 @@ sample_side (const PfPhotoContext *ctx,
 {
   const PfPoint *c = ctx->outline;
   const PfPoint *a = &c[side], *b = &c[(side + 1) % 4];
-  double len = hypot (b->x - a->x, b->y - a->y), nx, ny, cx = 0, cy = 0;
-  double near[2] = { 0.025 * size + 1.5, 0.05 * size + 1.5 }, deep = 0.1 * size;
+  double near[2] = { 0.025 * size + 1.5, 0.05 * size + 1.5 }, deep = 0.1 * size, nx, ny;
 
-  for (int k = 0; k < 4; k++)
-    {
-      cx += c[k].x / 4;
-      cy += c[k].y / 4;
-    }
-  nx = (b->y - a->y) / MAX (len, 1e-9);
-  ny = -(b->x - a->x) / MAX (len, 1e-9);
-  if (nx * ((a->x + b->x) / 2 - cx) + ny * ((a->y + b->y) / 2 - cy) < 0)
-    {
-      nx = -nx;
-      ny = -ny;
-    }
+  pf_quad_outward_normal (c, side, &nx, &ny);
 
   for (int i = 0; i < SAMPLES; i++)
     {
@@ -121,15 +74,15 @@ sample_side (const PfPhotoContext *ctx,
         s->in[ch] = s->out[ch] = 0;
       for (int j = 0; j < 2 && s->valid; j++)
         {
-          s->valid = rgb_at (ctx, px - near[j] * nx, py - near[j] * ny, in)
-                     && rgb_at (ctx, px + near[j] * nx, py + near[j] * ny, out);
+          s->valid = pf_image_mean_rgb (ctx->image, px - near[j] * nx, py - near[j] * ny, in)
+                     && pf_image_mean_rgb (ctx->image, px + near[j] * nx, py + near[j] * ny, out);
           for (int ch = 0; ch < 3; ch++)
             {
               s->in[ch] += in[ch] / 2;
               s->out[ch] += out[ch] / 2;
             }
         }
-      s->valid = s->valid && rgb_at (ctx, px - deep * nx, py - deep * ny, s->deep);
+      s->valid = s->valid && pf_image_mean_rgb (ctx->image, px - deep * nx, py - deep * ny, s->deep);
     }
 }
 
@@ -144,9 +97,12 @@ find_cover (const PfPhotoContext *ctx,
 {
   Sample samples[SAMPLES];
   double values[3][SAMPLES], steps[SAMPLES], typical[3], typical_step;
-  gboolean covered[SAMPLES];
+  gboolean covered[SAMPLES], continuous[SAMPLES];
   const PfPoint *a = &ctx->outline[side], *b = &ctx->outline[(side + 1) % 4];
   double len = hypot (b->x - a->x, b->y - a->y);
+  /* The document's width from its size: a card's is 1.26 times the square
+   * root of its area. */
+  double doc_width = 1.26 * size;
   int n = 0, first_valid = -1, last_valid = -1;
 
   sample_side (ctx, side, size, samples);
@@ -165,18 +121,20 @@ find_cover (const PfPhotoContext *ctx,
   if (n < SAMPLES / 4)
     return FALSE;
   for (int ch = 0; ch < 3; ch++)
-    typical[ch] = median (values[ch], n);
-  typical_step = median (steps, n);
+    typical[ch] = pf_median (values[ch], n);
+  typical_step = pf_median (steps, n);
 
   for (int i = 0; i < SAMPLES; i++)
     {
       const Sample *s = &samples[i];
 
-      covered[i] = s->valid && distance (s->in, typical) >= 35
-                   && distance (s->in, s->out) <= MAX (12, 0.45 * typical_step);
+      /* Unlike the document's border elsewhere, and the same on both
+       * sides of the border. */
+      continuous[i] = s->valid && distance (s->in, s->out) <= MAX (30, 0.3 * typical_step);
+      covered[i] = continuous[i] && distance (s->in, typical) >= 35;
     }
 
-  for (int i = first_valid + 1; i < last_valid; i++)
+  for (int i = first_valid; i <= last_valid; i++)
     {
       double sum[3] = { 0 };
       int end = i, count = 0, deep_count = 0;
@@ -184,9 +142,16 @@ find_cover (const PfPhotoContext *ctx,
 
       if (!covered[i])
         continue;
-      /* The stretch, bridging single misses. */
-      while (end + 1 < last_valid && (covered[end + 1] || (end + 2 < last_valid && covered[end + 2])))
+      /* The stretch: as long as the surface runs on across the border,
+       * bridging short misses (the thumb's shaded side), and where it
+       * still looks unlike the border elsewhere at its other end (a
+       * thumb's lit middle can match a skin-toned card). */
+      while (end + 1 <= last_valid
+             && (continuous[end + 1] || (end + 2 <= last_valid && continuous[end + 2])
+                 || (end + 3 <= last_valid && continuous[end + 3])))
         end++;
+      while (end > i && !covered[end])
+        end--;
       for (int j = i; j <= end; j++)
         if (covered[j])
           {
@@ -198,13 +163,21 @@ find_cover (const PfPhotoContext *ctx,
       for (int ch = 0; ch < 3; ch++)
         sum[ch] /= count;
       run_skin = is_skin (sum);
+      /* Most of it must look unlike the border; and a whole side that runs
+       * on is a faint border, not a thumb. */
+      if (count * 5 < (end - i + 1) * 2 || (end - i + 1) > (last_valid - first_valid + 1) * 2 / 3)
+        {
+          i = end;
+          continue;
+        }
 
-      /* Long enough, with the document's border showing on both sides of
-       * it (a printed band runs into the corner instead), and either
-       * skin-coloured or reaching well into the document. */
-      if ((end - i + 1) * len * 0.88 / SAMPLES >= MIN_STRETCH * size * 1.26
-          && i > first_valid && end < last_valid
-          && (run_skin || deep_count * 2 >= count))
+      /* Long enough, and skin-coloured; or else reaching well into the
+       * document, with the document's border showing for a tenth of the
+       * side at both ends (a printed band runs into the corner instead). */
+      if ((end - i + 1) * len * 0.88 / SAMPLES >= MIN_STRETCH * doc_width
+          && (run_skin
+              || (i >= first_valid + SAMPLES / 10 && end <= last_valid - SAMPLES / 10
+                  && deep_count * 2 >= count)))
         {
           double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
           double pad = 0.1 * size;

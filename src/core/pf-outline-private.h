@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The stages of the outline finder (pf-outline.c), shared by its files:
  * pf-outline-edges.c makes the edge map, pf-outline.c the lines,
- * pf-outline-search.c the quadrilaterals. */
+ * pf-outline-search.c the quadrilaterals, pf-outline-choose.c picks the
+ * document among them and fits it. */
 #pragma once
 
 #include "pf-outline.h"
@@ -11,6 +12,7 @@ G_BEGIN_DECLS
 #define PF_OUTLINE_WORK_SIZE   320
 #define PF_OUTLINE_MAX_LINES   48
 #define PF_OUTLINE_SUPPORT_TOL 12   /* degrees between an edge and a side it supports */
+#define PF_OUTLINE_THREE_SIDES 0.75 /* a side placed from the proportions is a guess */
 
 typedef struct
 {
@@ -67,9 +69,18 @@ void      pf_outline_make_work   (Work            *work,
 void      pf_outline_find_edges  (Work            *work);
 void      pf_outline_work_clear  (Work            *work);
 
+double    pf_outline_segment_support (const Line *line,
+                                      double      ta,
+                                      double      tb,
+                                      double     *visible);
 gboolean  pf_outline_search      (Work            *work,
                                   const double    *aspects,
                                   guint            n_aspects,
+                                  Candidate       *winner);
+gboolean  pf_outline_choose      (const Work      *work,
+                                  const Candidate *best,
+                                  int              n_best,
+                                  double           min_score,
                                   Candidate       *winner);
 void      pf_outline_finish      (Work            *work,
                                   const Candidate *winner,

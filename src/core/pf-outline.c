@@ -30,7 +30,7 @@
 #define N_THETA        180
 #define VOTE_SPREAD    3    /* degrees either side of an edge's own angle */
 #define MAX_PEAKS      2048
-#define MAX_CANDIDATES 128
+#define MAX_CANDIDATES 96
 
 static inline gboolean
 clip_line (const Line *line,
@@ -209,10 +209,9 @@ hough_lines (Work *work,
         {
           int t = (theta + k + N_THETA) % N_THETA;
           int r = (int) lrintf (x * cos_t[t] + y * sin_t[t]) + radius;
-          guint16 *cell = &acc[t * nr + r];
-
-          if (*cell < G_MAXUINT16)
-            (*cell)++;
+          /* No overflow: a cell gets at most one vote per edge pixel, and
+           * the work image has fewer pixels than a guint16 counts. */
+          acc[t * nr + r]++;
         }
     }
 
@@ -332,8 +331,8 @@ select_lines (Work       *work,
 
           for (int k = -1; k <= 1 && !hit; k++)
             {
-              int xi = (int) lrint (x + k * line->nx);
-              int yi = (int) lrint (y + k * line->ny);
+              int xi = (int) (x + k * line->nx + 0.5);
+              int yi = (int) (y + k * line->ny + 0.5);
 
               hit = xi >= 0 && yi >= 0 && xi < w && yi < h
                     && edge_polarity (work->dir[(gsize) yi * w + xi], theta) != 0;
@@ -390,8 +389,8 @@ refit_line (Work *work,
 
               for (int s = (k == 0 ? 1 : -1); s <= 1; s += 2)
                 {
-                  int xi = (int) lrint (x + s * k * line->nx);
-                  int yi = (int) lrint (y + s * k * line->ny);
+                  int xi = (int) floor (x + s * k * line->nx + 0.5);
+                  int yi = (int) floor (y + s * k * line->ny + 0.5);
 
                   if (xi < 0 || yi < 0 || xi >= w || yi >= h)
                     continue;
@@ -478,8 +477,8 @@ measure_support (Work *work)
 
           for (int k = -1; k <= 1; k++)
             {
-              int xi = (int) lrint (x + k * line.nx);
-              int yi = (int) lrint (y + k * line.ny);
+              int xi = (int) (x + k * line.nx + 0.5);
+              int yi = (int) (y + k * line.ny + 0.5);
               gsize j = (gsize) yi * w + xi;
               int polarity;
 

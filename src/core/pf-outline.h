@@ -41,27 +41,16 @@ void      pf_quad_get_pose      (const PfPoint corners[4],
 
 double    pf_quad_area          (const PfPoint corners[4]);
 
-/* Samples of the grey image across the border of a quadrilateral: for
- * @n_samples points spread evenly along each side (leaving out the rounded
- * corners), the grey level @offset pixels inside and outside. Points whose
- * samples fall outside the image are marked invalid. Returns the number of
- * valid samples written (at most 4 × @n_samples). */
-typedef struct
-{
-  int    side;     /* 0..3: corner side to side + 1 */
-  double t;        /* 0..1 along the side */
-  double x, y;     /* on the border */
-  double inside;   /* mean grey level just inside */
-  double outside;  /* mean grey level just outside */
-} PfBorderSample;
-
-guint     pf_quad_sample_border (const guint8   *grey,
-                                 int             width,
-                                 int             height,
-                                 const PfPoint   corners[4],
-                                 guint           n_samples,
-                                 double          offset,
-                                 PfBorderSample *samples);
+void      pf_quad_outward_normal (const PfPoint   corners[4],
+                                  int             side,
+                                  double         *nx,
+                                  double         *ny);
+double    pf_median             (double         *values,
+                                 int             n);
+gboolean  pf_image_mean_rgb     (PfImage        *image,
+                                 double          x,
+                                 double          y,
+                                 double          rgb[3]);
 
 gboolean  pf_quad_refine_side   (const guint8   *grey,
                                  int             width,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pf-outline.h"
@@ -172,15 +173,21 @@ inside (double x,
   return x >= 0 && y >= 0 && x < width - 1 && y < height - 1;
 }
 
-/* The unit normal of side i that points away from the quadrilateral. */
-static void
-outward_normal (const PfPoint corners[4],
-                int           i,
-                double       *nx,
-                double       *ny)
+/**
+ * pf_quad_outward_normal:
+ * @side: 0..3, the side from corner @side to corner @side + 1
+ *
+ * The unit normal of a side of a convex quadrilateral that points away
+ * from it.
+ */
+void
+pf_quad_outward_normal (const PfPoint corners[4],
+                        int           side,
+                        double       *nx,
+                        double       *ny)
 {
-  const PfPoint *a = &corners[i];
-  const PfPoint *b = &corners[(i + 1) % 4];
+  const PfPoint *a = &corners[side];
+  const PfPoint *b = &corners[(side + 1) % 4];
   double cx = (corners[0].x + corners[1].x + corners[2].x + corners[3].x) / 4;
   double cy = (corners[0].y + corners[1].y + corners[2].y + corners[3].y) / 4;
   double len = MAX (hypot (b->x - a->x, b->y - a->y), 1e-9);
@@ -192,54 +199,6 @@ outward_normal (const PfPoint corners[4],
       *nx = -*nx;
       *ny = -*ny;
     }
-}
-
-guint
-pf_quad_sample_border (const guint8   *grey,
-                       int             width,
-                       int             height,
-                       const PfPoint   corners[4],
-                       guint           n_samples,
-                       double          offset,
-                       PfBorderSample *samples)
-{
-  guint n = 0;
-
-  for (int side = 0; side < 4; side++)
-    {
-      const PfPoint *a = &corners[side];
-      const PfPoint *b = &corners[(side + 1) % 4];
-      double nx, ny;
-
-      outward_normal (corners, side, &nx, &ny);
-      for (guint i = 0; i < n_samples; i++)
-        {
-          /* ID-1 cards have rounded corners (3.18 mm radius): the middle
-           * 84% of each side is straight. */
-          double t = 0.08 + 0.84 * (i + 0.5) / n_samples;
-          double x = a->x + t * (b->x - a->x);
-          double y = a->y + t * (b->y - a->y);
-          double ix = x - nx * offset, iy = y - ny * offset;
-          double ox = x + nx * offset, oy = y + ny * offset;
-          double ix2 = x - nx * offset * 2, iy2 = y - ny * offset * 2;
-          double ox2 = x + nx * offset * 2, oy2 = y + ny * offset * 2;
-          PfBorderSample *s = &samples[n];
-
-          if (!inside (ix, iy, width, height) || !inside (ox, oy, width, height)
-              || !inside (ix2, iy2, width, height) || !inside (ox2, oy2, width, height))
-            continue;
-
-          s->side = side;
-          s->t = t;
-          s->x = x;
-          s->y = y;
-          s->inside = (sample (grey, width, ix, iy) + sample (grey, width, ix2, iy2)) / 2;
-          s->outside = (sample (grey, width, ox, oy) + sample (grey, width, ox2, oy2)) / 2;
-          n++;
-        }
-    }
-
-  return n;
 }
 
 /* The line n·p = c through points by total least squares. */
@@ -284,24 +243,58 @@ fit_line (const double *xs,
 #define REFINE_STEP 2.0
 #define REFINE_MAX 256
 
-static void
-sort_doubles (double *v,
-              int     n)
+static int
+compare_doubles (const void *a,
+                 const void *b)
 {
-  /* Insertion sort: a few hundred values, on four sides. */
-  for (int i = 1; i < n; i++)
-    {
-      double x = v[i];
-      int j = i - 1;
+  double d = *(const double *) a - *(const double *) b;
 
-      while (j >= 0 && v[j] > x)
-        {
-          v[j + 1] = v[j];
-          j--;
-        }
-      v[j + 1] = x;
-    }
+  return d > 0 ? 1 : d < 0 ? -1 : 0;
 }
+
+/**
+ * pf_median:
+ * @values: (inout): sorted in place
+ *
+ * Returns: the median of @n > 0 values (the upper one of an even count)
+ */
+double
+pf_median (double *values,
+           int     n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+/**
+ * pf_image_mean_rgb:
+ * @rgb: (out): red, green and blue, 0..255
+ *
+ * The mean colour of the 3 × 3 pixels around (@x, @y).
+ *
+ * Returns: %FALSE when they are not all inside the image
+ */
+gboolean
+pf_image_mean_rgb (PfImage *image,
+                   double   x,
+                   double   y,
+                   double   rgb[3])
+{
+  const guint8 *data = pf_image_get_data (image);
+  gsize stride = pf_image_get_stride (image);
+  int xi = (int) floor (x + 0.5), yi = (int) floor (y + 0.5);
+
+  if (xi < 1 || yi < 1 || xi >= pf_image_get_width (image) - 1
+      || yi >= pf_image_get_height (image) - 1)
+    return FALSE;
+  rgb[0] = rgb[1] = rgb[2] = 0;
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      for (int c = 0; c < 3; c++)
+        rgb[c] += data[(gsize) (yi + dy) * stride + (gsize) (xi + dx) * 4 + c] / 9.0;
+  return TRUE;
+}
+
 
 /**
  * pf_quad_refine_side:
@@ -422,8 +415,7 @@ pf_quad_refine_side (const guint8 *grey,
         }
       if (m < 6)
         return FALSE;
-      sort_doubles (sorted, m);
-      cut = MAX (0.6, 3 * sorted[m / 2]);
+      cut = MAX (0.6, 3 * pf_median (sorted, m));
       for (int i = 0; i < n; i++)
         use[i] = signs[i] == sign && res[i] <= cut;
     }

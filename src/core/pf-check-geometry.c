@@ -9,7 +9,7 @@
 #include <math.h>
 
 #include "pf-outline.h"
-#include "pf-photo-private.h"
+#include "pf-photo-util.h"
 
 /* A corner closer to the frame's edge than this share of the frame's width
  * (left and right) or height (top and bottom) is too close: services crop
@@ -52,23 +52,15 @@ region_around (const PfPhotoContext *ctx,
   rect->height = MIN (size, ctx->height);
 }
 
+/* The document's bounding box in the image, clipped to it. */
 static void
 outline_bounds (const PfPhotoContext *ctx,
                 PfRect               *rect)
 {
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  PfDocRegion region;
 
-  for (int i = 0; i < 4; i++)
-    {
-      x0 = MIN (x0, ctx->outline[i].x);
-      y0 = MIN (y0, ctx->outline[i].y);
-      x1 = MAX (x1, ctx->outline[i].x);
-      y1 = MAX (y1, ctx->outline[i].y);
-    }
-  rect->x = CLAMP (x0, 0, ctx->width);
-  rect->y = CLAMP (y0, 0, ctx->height);
-  rect->width = CLAMP (x1, 0, ctx->width) - rect->x;
-  rect->height = CLAMP (y1, 0, ctx->height) - rect->y;
+  pf_doc_region_init (&region, ctx);
+  pf_doc_region_get_rect (&region, ctx, rect);
 }
 
 void

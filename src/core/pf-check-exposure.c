@@ -5,9 +5,10 @@
  * The judgement rests on the paper level (see pf_photo_paper_level()):
  * the brightness of the document's ground, robust to ink, a dark portrait
  * and a glare spot. Dark paper means too little light; paper that clips
- * means too much. Contrast is the distance from the paper down to the ink
- * (the darkest few percent inside the document): a hazy lens or flat,
- * dim light brings the two together until the text fades into the paper.
+ * means too much. Contrast is how far the ink (the darkest percent inside
+ * the document) lies below the paper, as (paper - ink) / (paper + ink):
+ * a hazy lens or flat light brings the two together until the text fades
+ * into the paper, while mere dimness lowers both alike and is told apart.
  *
  * Without an outline the middle of the frame stands in for the document:
  * darkness or glaring light may be the very reason the document was not
@@ -19,16 +20,18 @@
 
 #include "pf-photo-util.h"
 
-/* Paper levels (0..255). A white card in good light sits near 230. */
+/* Paper levels (0..255). A light card in good light sits near 200; a
+ * card's pastel ground that washes out to white is over-exposed. */
 #define PAPER_DARK_BLOCKER   90
-#define PAPER_DARK_CAUTION   140
-#define PAPER_BRIGHT_BLOCKER 253
+#define PAPER_DARK_CAUTION   122
+#define PAPER_BRIGHT_CAUTION 236
+#define PAPER_BRIGHT_BLOCKER 248
 /* Shares of the document at 250 or above. */
 #define CLIPPED_BLOCKER      0.45
 #define CLIPPED_CAUTION      0.25
-/* Paper minus ink, in levels. */
-#define CONTRAST_BLOCKER     50
-#define CONTRAST_CAUTION     80
+/* (paper - ink) / (paper + ink); crisp print on a card is above 0.45. */
+#define CONTRAST_BLOCKER     0.22
+#define CONTRAST_CAUTION     0.35
 
 void
 pf_photo_check_exposure (PfPhotoContext *ctx)
@@ -48,9 +51,9 @@ pf_photo_check_exposure (PfPhotoContext *ctx)
     return;
 
   paper = pf_photo_paper_level (ctx, &region);
-  ink = pf_histogram_percentile (hist, total, 0.03);
+  ink = pf_histogram_percentile (hist, total, 0.01);
   clipped = pf_histogram_fraction (hist, total, 250, 255);
-  contrast = paper - ink;
+  contrast = (paper - ink) / MAX (paper + ink, 1);
 
   pf_photo_report_set_metric (ctx->report, "exposure.paper", paper);
   pf_photo_report_set_metric (ctx->report, "exposure.contrast", contrast);
@@ -62,7 +65,7 @@ pf_photo_check_exposure (PfPhotoContext *ctx)
       title = _("The photo is too dark");
       advice = _("Turn on a light or move to a window, without direct sun on the document.");
     }
-  else if (paper >= PAPER_BRIGHT_BLOCKER || clipped >= CLIPPED_CAUTION)
+  else if (paper >= PAPER_BRIGHT_CAUTION || clipped >= CLIPPED_CAUTION)
     {
       severity = paper >= PAPER_BRIGHT_BLOCKER || clipped >= CLIPPED_BLOCKER
                  ? PF_SEVERITY_BLOCKER : PF_SEVERITY_CAUTION;

@@ -28,6 +28,8 @@
 #include "pf-photo-util.h"
 
 #define MAX_SPOTS 8
+/* A clipped pixel of the small copy, give or take noise and compression. */
+#define CLIPPED 250
 
 /* Per strictness (lenient, default, strict). */
 typedef struct
@@ -50,7 +52,8 @@ typedef struct
   int     area;        /* small pixels */
   int     x0, y0, x1, y1; /* small pixels, exclusive ends */
   int     brightest;
-  guint64 sum_x, sum_y;
+  int     interior;    /* pixels deeper inside than the erosion radius */
+  int     cx0, cy0, cx1, cy1; /* the clipped core's box; empty if none */
 } Spot;
 
 static int
@@ -66,21 +69,44 @@ find_root (int *parent,
 }
 
 /* Two-pass connected components (8-connected) of the pixels at or above
- * @threshold inside the region, within its bounding box. */
+ * @threshold inside the region, within its bounding box. Each spot also
+ * counts its pixels at least @erosion pixels from its edge (give or take
+ * the specks noise leaves in a clipped area): a reflection is a thick
+ * blob, white print on a dark band is thin strokes. */
 static GArray *
 find_spots (const PfPhotoContext *ctx,
             const PfDocRegion    *region,
-            int                   threshold)
+            int                   threshold,
+            int                   erosion)
 {
   int bx0, by0, bx1, by1, bw, bh;
   g_autofree int *labels = NULL;
   g_autoptr(GArray) parent = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree int *index = NULL;
+  g_autofree int *integral = NULL;
   GArray *spots = g_array_new (FALSE, TRUE, sizeof (Spot));
   int next = 1;
 
-  pf_doc_region_bounds (region, ctx->small_scale, ctx->small_width, ctx->small_height,
-                        &bx0, &by0, &bx1, &by1);
+  /* Most frames have no glare at all: first only find the box of the
+   * bright pixels, and label within it. */
+  bx0 = by0 = G_MAXINT;
+  bx1 = by1 = 0;
+  for (int y = 0; y < ctx->small_height; y++)
+    {
+      const guint8 *row = ctx->small + (gsize) y * ctx->small_width;
+      int x0, x1;
+
+      if (!pf_doc_region_row_span (region, ctx->small_scale, y, ctx->small_width, &x0, &x1))
+        continue;
+      for (int x = x0; x < x1; x++)
+        if (row[x] >= threshold)
+          {
+            bx0 = MIN (bx0, x);
+            bx1 = MAX (bx1, x + 1);
+            by0 = MIN (by0, y);
+            by1 = y + 1;
+          }
+    }
   bw = bx1 - bx0;
   bh = by1 - by0;
   if (bw <= 0 || bh <= 0)
@@ -137,11 +163,22 @@ find_spots (const PfPhotoContext *ctx,
         }
     }
 
+  /* A summed-area table of the mask, for the erosion test. */
+  integral = g_new0 (int, (gsize) (bw + 1) * (bh + 1));
+  for (int y = 0; y < bh; y++)
+    for (int x = 0; x < bw; x++)
+      integral[(gsize) (y + 1) * (bw + 1) + x + 1] = (labels[(gsize) y * bw + x] != 0)
+                                                     + integral[(gsize) y * (bw + 1) + x + 1]
+                                                     + integral[(gsize) (y + 1) * (bw + 1) + x]
+                                                     - integral[(gsize) y * (bw + 1) + x];
+
   index = g_new0 (int, next);
   for (int y = by0; y < by1; y++)
     for (int x = bx0; x < bx1; x++)
       {
         int l = labels[(gsize) (y - by0) * bw + (x - bx0)];
+        int lx = x - bx0 - erosion, ly = y - by0 - erosion;
+        int hx = x - bx0 + erosion + 1, hy = y - by0 + erosion + 1;
         Spot *spot;
         int r;
 
@@ -150,7 +187,7 @@ find_spots (const PfPhotoContext *ctx,
         r = find_root ((int *) parent->data, l);
         if (index[r] == 0)
           {
-            Spot fresh = { 0, x, y, x + 1, y + 1, 0, 0, 0 };
+            Spot fresh = { 0, x, y, x + 1, y + 1, 0, 0, G_MAXINT, G_MAXINT, 0, 0 };
 
             g_array_append_val (spots, fresh);
             index[r] = spots->len;
@@ -162,11 +199,59 @@ find_spots (const PfPhotoContext *ctx,
         spot->x1 = MAX (spot->x1, x + 1);
         spot->y1 = MAX (spot->y1, y + 1);
         spot->brightest = MAX (spot->brightest, ctx->small[(gsize) y * ctx->small_width + x]);
-        spot->sum_x += x;
-        spot->sum_y += y;
+        if (ctx->small[(gsize) y * ctx->small_width + x] >= CLIPPED)
+          {
+            spot->cx0 = MIN (spot->cx0, x);
+            spot->cy0 = MIN (spot->cy0, y);
+            spot->cx1 = MAX (spot->cx1, x + 1);
+            spot->cy1 = MAX (spot->cy1, y + 1);
+          }
+        if (lx >= 0 && ly >= 0 && hx <= bw && hy <= bh
+            && integral[(gsize) hy * (bw + 1) + hx] - integral[(gsize) ly * (bw + 1) + hx]
+               - integral[(gsize) hy * (bw + 1) + lx] + integral[(gsize) ly * (bw + 1) + lx]
+               >= (2 * erosion + 1) * (2 * erosion + 1) * 7 / 8)
+          spot->interior++;
       }
 
   return spots;
+}
+
+/* Joins spots within @gap small pixels of each other: print under a
+ * spot's fringe breaks the fringe off into crumbs that belong to it. */
+static void
+merge_spots (GArray *spots,
+             double  gap)
+{
+  gboolean merged = TRUE;
+  int g = (int) ceil (gap);
+
+  while (merged)
+    {
+      merged = FALSE;
+      for (guint i = 0; i < spots->len; i++)
+        for (guint j = i + 1; j < spots->len; j++)
+          {
+            Spot *a = &g_array_index (spots, Spot, i);
+            Spot *b = &g_array_index (spots, Spot, j);
+
+            if (b->x0 > a->x1 + g || a->x0 > b->x1 + g || b->y0 > a->y1 + g || a->y0 > b->y1 + g)
+              continue;
+            a->area += b->area;
+            a->x0 = MIN (a->x0, b->x0);
+            a->y0 = MIN (a->y0, b->y0);
+            a->x1 = MAX (a->x1, b->x1);
+            a->y1 = MAX (a->y1, b->y1);
+            a->brightest = MAX (a->brightest, b->brightest);
+            a->interior += b->interior;
+            a->cx0 = MIN (a->cx0, b->cx0);
+            a->cy0 = MIN (a->cy0, b->cy0);
+            a->cx1 = MAX (a->cx1, b->cx1);
+            a->cy1 = MAX (a->cy1, b->cy1);
+            g_array_remove_index_fast (spots, j);
+            merged = TRUE;
+            j--;
+          }
+    }
 }
 
 /* The spot's mean colourfulness at full resolution: a highlight is the
@@ -197,41 +282,110 @@ spot_chroma (const PfPhotoContext *ctx,
   return n > 0 ? sum / n : 0;
 }
 
-/* Is there text around the spot, which the spot then interrupts? Looks at
- * cells of about a text height in a ring just outside the spot. */
+/* A cell of the grid laid around a spot: column @i, row @j (either may be
+ * one beyond the grid). */
+typedef struct
+{
+  double x0, y0, cw, ch;
+  double min_contrast;
+} CellGrid;
+
+static void
+measure_cell (const PfPhotoContext *ctx,
+              const CellGrid       *grid,
+              int                   i,
+              int                   j,
+              PfTextCell           *cell)
+{
+  pf_photo_text_cell (ctx,
+                      (int) (grid->x0 + i * grid->cw), (int) (grid->y0 + j * grid->ch),
+                      (int) (grid->x0 + (i + 1) * grid->cw), (int) (grid->y0 + (j + 1) * grid->ch),
+                      grid->min_contrast, cell);
+}
+
+/* Does a line of text run outwards from the cell (@i, @j) in the
+ * direction (@di, @dj)? Past the soft edge of the spot (brighter than the
+ * paper, the print faded away), two text cells in a row: one alone may be
+ * a portrait's eye. */
+static gboolean
+line_runs_out (const PfPhotoContext *ctx,
+               const CellGrid       *grid,
+               double                paper,
+               int                   i,
+               int                   j,
+               int                   di,
+               int                   dj)
+{
+  PfTextCell cell;
+
+  for (int k = 0; k < 3; k++, i += di, j += dj)
+    {
+      measure_cell (ctx, grid, i, j, &cell);
+      if (cell.paper < paper + 12 || cell.is_text)
+        break;
+    }
+  if (!cell.is_text)
+    return FALSE;
+  measure_cell (ctx, grid, i + di, j + dj, &cell);
+  return cell.is_text;
+}
+
+/* Is there text around the spot, which the spot then interrupts? Under
+ * the spot nothing is left to see, so this looks at a ring of cells a text
+ * height wide just outside it, where print still shows through the soft
+ * edge of the reflection (or further out, past a large spot's wide soft
+ * edge). Lines of text run along the document's long side: a line the spot
+ * cuts shows at the spot's ends, continuing outwards; lines the spot sits
+ * among show both above and below it. Text merely passing above or below a
+ * spot on a blank area does not count. */
 static gboolean
 spot_over_text (const PfPhotoContext *ctx,
+                const PfDocRegion    *region,
                 const PfRect         *rect,
                 double                text_px,
                 double                paper)
 {
-  double cell = MAX (6, 1.5 * text_px);
-  double gap = 0.25 * text_px;
-  double x0 = rect->x - gap - cell, y0 = rect->y - gap - cell;
-  double x1 = rect->x + rect->width + gap + cell, y1 = rect->y + rect->height + gap + cell;
-  int nx = MAX (1, (int) round ((x1 - x0) / cell)), ny = MAX (1, (int) round ((y1 - y0) / cell));
-  double cw = (x1 - x0) / nx, ch = (y1 - y0) / ny;
-  double min_contrast = MAX (30, 0.3 * paper);
-  int text = 0, cells = 0;
+  double cell = MAX (4, text_px);
+  double x1 = rect->x + rect->width + cell, y1 = rect->y + rect->height + cell;
+  CellGrid grid = { rect->x - cell, rect->y - cell, 0, 0, MAX (25, 0.25 * paper) };
+  int nx = MAX (3, (int) round ((x1 - grid.x0) / cell));
+  int ny = MAX (3, (int) round ((y1 - grid.y0) / cell));
+  gboolean turned = pf_doc_region_is_portrait (region);
+  gboolean above = FALSE, below = FALSE;
+
+  grid.cw = (x1 - grid.x0) / nx;
+  grid.ch = (y1 - grid.y0) / ny;
 
   for (int j = 0; j < ny; j++)
     for (int i = 0; i < nx; i++)
       {
-        PfTextCell c;
+        gboolean left = i == 0, right = i == nx - 1, top = j == 0, bottom = j == ny - 1;
+        gboolean end = turned ? top || bottom : left || right;
 
-        /* The ring only: the first and last row and column of cells. */
-        if (j != 0 && j != ny - 1 && i != 0 && i != nx - 1)
+        /* The ring only, and not its corners, which touch the spot only
+         * diagonally. */
+        if ((left || right) == (top || bottom))
           continue;
-        pf_photo_text_cell (ctx,
-                            (int) (x0 + i * cw), (int) (y0 + j * ch),
-                            (int) (x0 + (i + 1) * cw), (int) (y0 + (j + 1) * ch),
-                            min_contrast, &c);
-        cells++;
-        if (c.is_text)
-          text++;
+        if (end)
+          {
+            if (line_runs_out (ctx, &grid, paper, i, j, left ? -1 : right ? 1 : 0,
+                               top ? -1 : bottom ? 1 : 0))
+              return TRUE;
+          }
+        else if ((turned ? left : top) ? !above : !below)
+          {
+            PfTextCell c;
+
+            measure_cell (ctx, &grid, i, j, &c);
+            if (c.is_text)
+              {
+                above |= turned ? left : top;
+                below |= turned ? right : bottom;
+              }
+          }
       }
 
-  return text >= 2 && text * 6 >= cells;
+  return above && below;
 }
 
 /* The MRZ runs along the bottom of a TD1 card's back and of a passport's
@@ -254,6 +408,53 @@ spot_in_mrz_band (const PfPhotoContext *ctx,
   return v > 1 - band || v < band / 3;
 }
 
+static void
+report_spot (PfPhotoContext    *ctx,
+             const PfDocRegion *region,
+             const PfRect      *rect,
+             PfSeverity         severity,
+             gboolean           text,
+             gboolean           mrz)
+{
+  const char *place = pf_doc_region_place (region, rect);
+  g_autofree char *advice = NULL;
+
+  if (severity == PF_SEVERITY_BLOCKER)
+    {
+      /* Translators: %s is a place on the document, such as "the top left
+       * corner". */
+      advice = g_strdup_printf (mrz
+                                ? _("A bright reflection covers the code lines (the rows with <<<) "
+                                    "near %s: tilt the document slightly or move away from the "
+                                    "lamp or window.")
+                                : _("A bright reflection covers text near %s: tilt the document "
+                                    "slightly or move away from the lamp or window."),
+                                place);
+      pf_photo_context_add (ctx, "photo.glare", severity,
+                            mrz ? _("Glare over the machine-readable zone")
+                                : _("Glare over the text"),
+                            advice, rect);
+    }
+  else if (text)
+    {
+      /* Translators: %s is a place on the document. */
+      advice = g_strdup_printf (_("A reflection lies on the text near %s: tilt the document "
+                                  "slightly so that it goes away."),
+                                place);
+      pf_photo_context_add (ctx, "photo.glare", severity, _("A reflection on the text"),
+                            advice, rect);
+    }
+  else
+    {
+      /* Translators: %s is a place on the document. */
+      advice = g_strdup_printf (_("A reflection shows near %s; it hides no text, but tilting the "
+                                  "document slightly would remove it."),
+                                place);
+      pf_photo_context_add (ctx, "photo.glare", severity, _("A reflection beside the text"),
+                            advice, rect);
+    }
+}
+
 void
 pf_photo_check_glare (PfPhotoContext *ctx)
 {
@@ -273,74 +474,60 @@ pf_photo_check_glare (PfPhotoContext *ctx)
   paper = pf_photo_paper_level (ctx, &whole);
   pf_photo_report_set_metric (ctx->report, "glare.paper", paper);
 
-  /* Paper that is itself clipped leaves nothing brighter to find; the
-   * exposure check says the photo is too bright. */
-  if (paper >= 250)
+  /* A clipped area is not quite 255 after the camera's noise and
+   * compression, so spots start at 250; they must stand clear of the
+   * paper's own noise. Paper that is itself nearly clipped leaves nothing
+   * brighter to find: the exposure check says the photo is too bright. */
+  threshold = MAX (CLAMP ((int) paper + s->above_paper, s->floor, CLIPPED), (int) paper + 8);
+  if (threshold > 254)
     return;
-
-  threshold = CLAMP ((int) paper + s->above_paper, s->floor, 253);
   text_px = pf_doc_region_text_px (&whole);
   doc_area_small = whole.area * ctx->small_scale * ctx->small_scale;
-  spots = find_spots (ctx, &region, threshold);
+  spots = find_spots (ctx, &region, threshold,
+                      MAX (1, (int) round (0.3 * text_px * ctx->small_scale)));
+  merge_spots (spots, MAX (1, 0.3 * text_px * ctx->small_scale));
 
   for (guint i = 0; i < spots->len && reported < MAX_SPOTS; i++)
     {
       Spot *spot = &g_array_index (spots, Spot, i);
       double fraction = spot->area / doc_area_small;
       double diameter = 2 * sqrt (spot->area / G_PI) / ctx->small_scale;
-      gboolean text, mrz;
+      gboolean text, clipped;
+      PfSeverity severity;
       PfRect rect;
-      char *advice;
-      const char *place;
 
       /* Specks: a pixel or two of sparkle hides nothing. */
-      if (spot->area < 3 || diameter < 0.2 * text_px)
+      if (spot->area < 3 || diameter < 0.2 * text_px || spot->interior == 0)
         continue;
       if (s->clipped > 0 && spot->brightest < s->clipped)
         continue;
 
-      rect.x = spot->x0 / ctx->small_scale;
-      rect.y = spot->y0 / ctx->small_scale;
-      rect.width = (spot->x1 - spot->x0) / ctx->small_scale;
-      rect.height = (spot->y1 - spot->y0) / ctx->small_scale;
+      /* What the spot hides is its clipped core; around it the print
+       * still shows, faded. A sheen without one is all soft edge. */
+      clipped = spot->cx1 > spot->cx0;
+      rect.x = (clipped ? spot->cx0 : spot->x0) / ctx->small_scale;
+      rect.y = (clipped ? spot->cy0 : spot->y0) / ctx->small_scale;
+      rect.width = ((clipped ? spot->cx1 : spot->x1) - rect.x * ctx->small_scale) / ctx->small_scale;
+      rect.height = ((clipped ? spot->cy1 : spot->y1) - rect.y * ctx->small_scale) / ctx->small_scale;
       if (spot_chroma (ctx, &rect) > 40)
         continue;
 
-      text = spot_over_text (ctx, &rect, text_px, paper);
-      mrz = text && spot_in_mrz_band (ctx, &whole, &rect);
-      place = pf_doc_region_place (&whole, &rect);
-      total += fraction;
+      text = spot_over_text (ctx, &whole, &rect, text_px, paper);
 
-      if (text && diameter >= s->text_diameter * text_px)
-        {
-          /* Translators: %s is a place on the document, such as "the top
-           * left corner". */
-          advice = g_strdup_printf (mrz
-                                    ? _("A bright reflection covers the code lines near %s: tilt the "
-                                        "document slightly or move away from the lamp or window.")
-                                    : _("A bright reflection covers text near %s: tilt the document "
-                                        "slightly or move away from the lamp or window."),
-                                    place);
-          pf_photo_context_add (ctx, "photo.glare", PF_SEVERITY_BLOCKER,
-                                mrz ? _("Glare over the machine-readable zone")
-                                    : _("Glare over the text"),
-                                advice, &rect);
-          over_text++;
-        }
+      /* Only a clipped spot wipes the print out; a sheen the strict
+       * setting also reports leaves it readable. */
+      if (text && clipped && diameter >= s->text_diameter * text_px)
+        severity = PF_SEVERITY_BLOCKER;
       else if (text || fraction >= s->blank_fraction)
-        {
-          advice = g_strdup_printf (_("A bright reflection shows near %s: tilt the document "
-                                      "slightly so that it goes away."),
-                                    place);
-          pf_photo_context_add (ctx, "photo.glare", PF_SEVERITY_CAUTION,
-                                _("A small reflection"), advice, &rect);
-        }
+        severity = PF_SEVERITY_CAUTION;
       else
-        {
-          continue;
-        }
-      g_free (advice);
+        continue;
+
+      report_spot (ctx, &whole, &rect, severity, text,
+                   text && spot_in_mrz_band (ctx, &whole, &rect));
+      total += fraction;
       reported++;
+      over_text += severity == PF_SEVERITY_BLOCKER;
     }
 
   pf_photo_report_set_metric (ctx->report, "glare.fraction", total);

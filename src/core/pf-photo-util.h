@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the pixel-quality checks (blur, glare, exposure, copy) share: the
- * document region they look at, sampling inside it, the paper level, and
- * a test for text-like detail. Not for use outside src/core. */
+ * document region they look at (pf-doc-region.c), sampling inside it, the
+ * paper level, and a test for text-like detail (pf-photo-util.c). Not for
+ * use outside src/core. */
 #pragma once
 
 #include "pf-photo-private.h"
@@ -65,8 +66,6 @@ gboolean  pf_doc_region_is_portrait (const PfDocRegion   *self);
 const char *pf_doc_region_place    (const PfDocRegion    *self,
                                     const PfRect         *rect);
 
-/* A histogram of the small grey copy inside a region (scaled by
- * ctx->small_scale). Returns the number of pixels counted. */
 guint32   pf_photo_histogram       (const PfPhotoContext *ctx,
                                     const PfDocRegion    *region,
                                     guint32               hist[256]);
@@ -86,9 +85,11 @@ double    pf_photo_paper_level     (const PfPhotoContext *ctx,
  * print. */
 typedef struct
 {
-  double   contrast;      /* bright (90th percentile) minus dark (10th) */
+  double   paper;         /* the bright level (95th percentile) */
+  double   contrast;      /* the bright level minus the dark (5th percentile) */
   double   ink_fraction;  /* share of pixels nearer the dark level */
-  double   edge_fraction; /* share of neighbour steps above half the contrast */
+  double   crossings_along; /* between ink and paper, per row of samples */
+  double   crossings_down;  /* and per column */
   gboolean is_text;
 } PfTextCell;
 
@@ -99,6 +100,10 @@ void      pf_photo_text_cell       (const PfPhotoContext *ctx,
                                     int                   y1,
                                     double                min_contrast,
                                     PfTextCell           *cell);
+
+float     pf_select_float          (float                *values,
+                                    guint                 n,
+                                    guint                 k);
 
 /* For qsort() of floats, ascending. */
 int       pf_compare_floats        (gconstpointer         a,

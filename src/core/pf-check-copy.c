@@ -227,13 +227,13 @@ moire_score (const PfPhotoContext *ctx,
   for (int r = 0; r <= half; r++)
     if (ring_count[r] > 0)
       ring_median[r] = pf_select_float (ring_values + ring_start[r], ring_count[r],
-                                        (guint) (ring_count[r] * (g_getenv ("RQ") ? g_ascii_strtod (g_getenv ("RQ"), NULL) : 0.5)));
+                                        (guint) (ring_count[r] * 0.5));
 
   /* Periods of 16 pixels and shorter: rings from n / 16 out. A pattern's
    * peak stands above its ring and on its own; a blurred photo's spectrum
    * has ridges (motion blur leaves one direction strong) that stand above
    * the ring but run on through the peak's neighbourhood. */
-  r_min = n / (g_getenv ("RMIN") ? atoi (g_getenv ("RMIN")) : 16);
+  r_min = n / 16;
   for (int v = 0; v < n; v++)
     for (int u = 0; u < cols; u++)
       {
@@ -260,16 +260,16 @@ moire_score (const PfPhotoContext *ctx,
           double len = MAX (sqrt (u * u + fv * fv), 1);
           float line[128], ridge;
           guint n_line = 0;
+          double ring_score, radial, score;
 
           for (int d = 4; d <= len / 2 && n_line < G_N_ELEMENTS (line); d++)
             line[n_line++] = half_plane_at (smooth, n, (int) lround (u - d * u / len),
                                             (int) lround (v - d * fv / len));
           ridge = n_line > 0 ? pf_select_float (line, n_line, n_line / 2) : value;
-          double ring_score = log (value / MAX (ring_median[r], 1e-12f)), radial;
-
+          ring_score = log (value / MAX (ring_median[r], 1e-12f));
           radial = log (value / MAX (ridge, 1e-12f));
-          double k = g_getenv ("RK") ? g_ascii_strtod (g_getenv ("RK"), NULL) : 100;
-          double score = MIN (ring_score, k * radial);
+          /* The ring score decides unless the peak lies on a ridge. */
+          score = MIN (ring_score, 100 * radial);
 
           if (score > best_score)
             {

@@ -26,7 +26,7 @@
 #include "pf-photo-util.h"
 
 /* Sites measured per frame: live frames need speed, a photo precision. */
-#define LIVE_SITES  320
+#define LIVE_SITES  500
 #define PHOTO_SITES 1600
 /* Fewer usable edges than this and the width is not worth reporting. */
 #define MIN_SITES   16
@@ -35,7 +35,7 @@
 /* Blur width over text height: above CAUTION text looks soft, above
  * BLOCKER the strokes of a letter run into each other. */
 #define RATIO_SHARP   0.12
-#define RATIO_CAUTION 0.27
+#define RATIO_CAUTION 0.25
 #define RATIO_BLOCKER 0.50
 /* The widest orientation's width over the narrowest's for motion blur. */
 #define MOTION_RATIO  1.8
@@ -229,8 +229,8 @@ pf_photo_check_blur (PfPhotoContext *ctx)
   pf_doc_region_inset (&whole, 0.04, &region);
   text_px = pf_doc_region_text_px (&whole);
 
-  /* Live frames look at every third row of the small copy. */
-  candidates = find_candidates (ctx, &region, ctx->options.live ? 3 : 1);
+  /* Live frames look at every other row of the small copy. */
+  candidates = find_candidates (ctx, &region, ctx->options.live ? 2 : 1);
   if (candidates->len == 0)
     goto too_few;
 
@@ -293,8 +293,7 @@ pf_photo_check_blur (PfPhotoContext *ctx)
 
   /* Motion smears along one direction only: the text is as unreadable as
    * the widest smear makes it. */
-  if (motion >= MOTION_RATIO)
-    width = MAX (width, widest);
+  width = MAX (width, widest);
 
   ratio = width / text_px;
   focus = CLAMP ((RATIO_BLOCKER - ratio) / (RATIO_BLOCKER - RATIO_SHARP), 0, 1);

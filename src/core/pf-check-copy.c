@@ -12,9 +12,13 @@
  * moiré its grid beats into with the camera's: a periodic pattern over the
  * whole picture, which a printed document does not have. In the 2-D
  * spectrum of a patch of the document it is a pair of sharp peaks standing
- * far above everything else at that frequency. The spectrum costs about a
- * millisecond for a 256 × 256 patch, so live frames use a 128 × 128 one;
- * the photo that is finally taken gets the larger one. */
+ * far above everything else at that frequency, and above the rest of their
+ * own line to the centre (motion blur leaves a whole direction strong,
+ * which is no pattern). The spectrum costs over a millisecond for a
+ * 256 × 256 patch, so live frames use a 128 × 128 one; the photo that is
+ * finally taken gets the larger one. Without an outline only the colour
+ * is judged: the middle of the frame may then be a keyboard or a tiled
+ * floor, whose pattern is no screen. */
 
 #include "config.h"
 
@@ -34,14 +38,18 @@
 #define SAMPLES_X 160
 #define SAMPLES_Y 120
 /* A pixel is colourful when its channels differ by this much after white
- * balance; a photo is grey when fewer than this share of them are. */
+ * balance (in a photo with the full range of brightness); a photo is grey
+ * when fewer than this share of them are. */
 #define COLOURFUL_LEVEL    24
 #define GREY_SHARE         0.004
 
 /* A spectral peak this far (natural log) above the median of its frequency
- * ring, in a 256 × 256 patch, is a periodic pattern. Printed documents
- * reach about 4.3, photos of a screen 5.7 and more. */
-#define MOIRE_PEAK 5.0
+ * ring and of its own line to the centre (the latter weighted by
+ * LINE_WEIGHT), in a 256 × 256 patch, is a periodic pattern. On the
+ * generated photos, printed documents (sharp, defocused, motion-blurred,
+ * hazy) stay below 4.0 and photos of a screen reach 4.7 and more. */
+#define MOIRE_PEAK  4.4
+#define LINE_WEIGHT 1.25
 
 typedef struct
 {
@@ -62,7 +70,8 @@ measure_colour (const PfPhotoContext *ctx,
   int divide = ctx->options.live ? 2 : 1;
   int nx = MIN (SAMPLES_X / divide, ctx->width), ny = MIN (SAMPLES_Y / divide, ctx->height);
   g_autofree ColourSample *samples = g_new (ColourSample, (gsize) nx * ny);
-  double mean[3] = { 0 }, gain[3];
+  guint32 hist[256] = { 0 };
+  double mean[3] = { 0 }, gain[3], level;
   guint n = 0, n_doc = 0, colourful = 0, colourful_doc = 0;
 
   for (int j = 0; j < ny; j++)
@@ -78,6 +87,7 @@ measure_colour (const PfPhotoContext *ctx,
           int grey = ctx->grey[(gsize) y * ctx->width + x];
           ColourSample *sample = &samples[n];
 
+          hist[grey]++;
           /* Near black and near white, colour is noise or clipping. */
           if (grey < 30 || grey > 235)
             continue;
@@ -93,16 +103,21 @@ measure_colour (const PfPhotoContext *ctx,
   if (n == 0)
     return;
 
-  /* Grey-world white balance: a lamp's cast is not the document's colour. */
+  /* Grey-world white balance: a lamp's cast is not the document's colour.
+   * Haze or dim light flattens colour as much as brightness: how colourful
+   * a pixel must be scales with the photo's spread of brightness. */
   for (int c = 0; c < 3; c++)
     gain[c] = (mean[0] + mean[1] + mean[2]) / 3 / MAX (mean[c], 1);
+  level = COLOURFUL_LEVEL * CLAMP ((pf_histogram_percentile (hist, nx * ny, 0.95)
+                                    - pf_histogram_percentile (hist, nx * ny, 0.05)) / 180.0,
+                                   0.25, 1.0);
 
   for (guint i = 0; i < n; i++)
     {
       double r = samples[i].rgb[0] * gain[0];
       double g = samples[i].rgb[1] * gain[1];
       double b = samples[i].rgb[2] * gain[2];
-      gboolean is_colourful = MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) >= COLOURFUL_LEVEL;
+      gboolean is_colourful = MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) >= level;
 
       colourful += is_colourful;
       n_doc += samples[i].inside;
@@ -150,8 +165,6 @@ moire_score (const PfPhotoContext *ctx,
   g_autofree int *ring_count = NULL;
   g_autofree int *ring_start = NULL;
   double mean = 0, best = 0;
-  float best_ratio = 1;
-  double best_score = 0, best_ring = 0, best_radial = 0, best_r = 0;
   int half, cols, r_min;
   PfPoint centre;
 
@@ -242,7 +255,8 @@ moire_score (const PfPhotoContext *ctx,
         float value = smooth[i];
         gboolean is_peak = TRUE;
 
-        if (r < r_min || r > half || value <= best_ratio * ring_median[r])
+        /* Not above its ring at all, or not by more than the best yet. */
+        if (r < r_min || r > half || log (value / MAX (ring_median[r], 1e-12f)) <= best)
           continue;
         /* A local maximum among its neighbours. */
         for (int dv = -1; dv <= 1 && is_peak; dv++)
@@ -260,36 +274,23 @@ moire_score (const PfPhotoContext *ctx,
           double len = MAX (sqrt (u * u + fv * fv), 1);
           float line[128], ridge;
           guint n_line = 0;
-          double ring_score, radial, score;
 
           for (int d = 4; d <= len / 2 && n_line < G_N_ELEMENTS (line); d++)
             line[n_line++] = half_plane_at (smooth, n, (int) lround (u - d * u / len),
                                             (int) lround (v - d * fv / len));
           ridge = n_line > 0 ? pf_select_float (line, n_line, n_line / 2) : value;
-          ring_score = log (value / MAX (ring_median[r], 1e-12f));
-          radial = log (value / MAX (ridge, 1e-12f));
-          /* The ring score decides unless the peak lies on a ridge. */
-          score = MIN (ring_score, 100 * radial);
 
-          if (score > best_score)
-            {
-              best_score = score;
-              best_ring = ring_score;
-              best_radial = radial;
-              best_r = r * 256.0 / n;
-            }
-          best_ratio = MAX (best_ratio, value / MAX (ring_median[r], 1e-12f));
+          /* The peak must stand out both ways; over its line it counts a
+           * little more, since a pattern's peak towers over an empty line. */
+          best = MAX (best, MIN (log (value / MAX (ring_median[r], 1e-12f)),
+                                 LINE_WEIGHT * log (value / MAX (ridge, 1e-12f))));
         }
       }
 
   /* A smaller patch has fewer bins for noise to peak in: its scores are
    * raised to what a 256 × 256 patch would give (measured on generated
    * photos: about 0.7 per halving). */
-  best = best_score > 0 ? best_score + 0.7 * log2 (256.0 / n) : 0;
-  pf_photo_report_set_metric (ctx->report, "copy.dbg_ring", best_ring);
-  pf_photo_report_set_metric (ctx->report, "copy.dbg_radial", best_radial);
-  pf_photo_report_set_metric (ctx->report, "copy.dbg_r", best_r);
-  return best;
+  return best > 0 ? best + 0.7 * log2 (256.0 / n) : 0;
 }
 
 void
@@ -302,7 +303,7 @@ pf_photo_check_copy (PfPhotoContext *ctx)
   pf_doc_region_inset (&whole, 0.03, &region);
 
   measure_colour (ctx, &region, &frame_share, &document_share);
-  moire = moire_score (ctx, &region);
+  moire = ctx->has_outline ? moire_score (ctx, &region) : 0;
   pf_photo_report_set_metric (ctx->report, "copy.colour_frame", frame_share);
   pf_photo_report_set_metric (ctx->report, "copy.colour_document", document_share);
   pf_photo_report_set_metric (ctx->report, "copy.moire", moire);

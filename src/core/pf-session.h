@@ -3,9 +3,11 @@
 
 #include <glib-object.h>
 
+#include "pf-compare.h"
 #include "pf-document.h"
 #include "pf-finding.h"
 #include "pf-image.h"
+#include "pf-mrz.h"
 
 G_BEGIN_DECLS
 
@@ -74,6 +76,28 @@ void            pf_session_set_birth_date     (PfSession      *self,
 PfImage        *pf_session_get_photo          (PfSession      *self);
 void            pf_session_set_photo          (PfSession      *self,
                                                PfImage        *photo);
+
+const char     *pf_session_get_detail         (PfSession      *self,
+                                               PfField         field);
+void            pf_session_set_detail         (PfSession      *self,
+                                               PfField         field,
+                                               const char     *text);
+const char     *pf_session_get_correction     (PfSession      *self,
+                                               PfField         field);
+void            pf_session_set_correction     (PfSession      *self,
+                                               PfField         field,
+                                               const char     *text);
+gboolean        pf_session_get_document_read  (PfSession      *self);
+const char     *pf_session_get_document_printed (PfSession    *self,
+                                               PfField         field);
+const char     *pf_session_get_document_mrz   (PfSession      *self,
+                                               PfField         field);
+PfMrz          *pf_session_get_mrz            (PfSession      *self);
+void            pf_session_set_document       (PfSession      *self,
+                                               const char    **printed,
+                                               const char    **mrz_values,
+                                               PfMrz          *mrz);
+void            pf_session_clear_document     (PfSession      *self);
 
 void            pf_session_forget             (PfSession      *self);
 

@@ -74,6 +74,42 @@ test_stride_and_grey (void)
   g_assert_true (grey == pf_image_get_grey (image));
 }
 
+/* The grey view, however it is computed (eight pixels at a time, then the
+ * rest of the row), equals the 16.16 fixed-point luma for every colour. A
+ * width of 257 puts one pixel of each row in the scalar tail. */
+static void
+test_grey_every_colour (void)
+{
+  for (int r = 0; r < 256; r++)
+    {
+      g_autoptr(PfImage) image = pf_image_new (257, 256);
+      guint8 *data = pf_image_get_data_mutable (image);
+      gsize stride = pf_image_get_stride (image);
+      const guint8 *grey;
+
+      for (int g = 0; g < 256; g++)
+        for (int x = 0; x < 257; x++)
+          {
+            guint8 *px = data + g * stride + x * 4;
+
+            px[0] = r;
+            px[1] = g;
+            px[2] = x % 256;
+            px[3] = (guint8) (x * 7);
+          }
+
+      grey = pf_image_get_grey (image);
+      for (int g = 0; g < 256; g++)
+        for (int x = 0; x < 257; x++)
+          {
+            int want = (19595 * r + 38470 * g + 7471 * (x % 256) + 32768) >> 16;
+
+            if (grey[g * 257 + x] != want)
+              g_assert_cmpint (grey[g * 257 + x], ==, want);
+          }
+    }
+}
+
 static void
 test_one_pixel (void)
 {
@@ -118,6 +154,7 @@ main (int   argc,
   g_test_add_func ("/pf/image/freed-pixels-are-zeroed", test_freed_pixels_are_zeroed);
   g_test_add_func ("/pf/image/stride-and-grey", test_stride_and_grey);
   g_test_add_func ("/pf/image/one-pixel", test_one_pixel);
+  g_test_add_func ("/pf/image/grey-every-colour", test_grey_every_colour);
   g_test_add_func ("/pf/image/wrapped", test_wrapped);
 
   return g_test_run ();

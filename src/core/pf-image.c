@@ -232,6 +232,85 @@ pf_image_get_data_mutable (PfImage *self)
   return self->data;
 }
 
+/* The luma of one pixel: 0.299 R + 0.587 G + 0.114 B in 16.16 fixed
+ * point, rounded. Every other way of computing it below gives exactly this
+ * (checked for all 2^24 colours by test-image). */
+static inline guint8
+luma (const guint8 *px)
+{
+  return (guint8) ((19595 * px[0] + 38470 * px[1] + 7471 * px[2] + 32768) >> 16);
+}
+
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 9
+
+typedef guint16 PfU16x16 __attribute__ ((vector_size (32)));
+typedef guint16 PfU16x8 __attribute__ ((vector_size (16)));
+typedef guint8 PfU8x8 __attribute__ ((vector_size (8)));
+
+/* Eight pixels at a time with GCC's generic vectors, which compile to SIMD
+ * on every architecture that has it and to plain code elsewhere. The 16.16
+ * weights do not fit 16-bit lanes, so each is split into a high and a low
+ * byte: with H = 76 R + 150 G + 29 B and L = 139 R + 70 G + 47 B,
+ *   (19595 R + 38470 G + 7471 B + 32768) >> 16 == (H + (L >> 8) + 128) >> 8
+ * exactly (the low byte of L + 32768 never carries past 2^16), and neither
+ * H nor L overflows 16 bits. A 16-bit lane holds two bytes of a pixel, R
+ * and G or B and A, in memory order. */
+static void
+grey_row (const guint8 *src,
+          guint8       *dst,
+          int           width)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* The low byte of a lane is R (even lanes) or B (odd lanes). */
+  static const PfU16x16 low_h = { 76, 29, 76, 29, 76, 29, 76, 29, 76, 29, 76, 29, 76, 29, 76, 29 };
+  static const PfU16x16 high_h = { 150, 0, 150, 0, 150, 0, 150, 0, 150, 0, 150, 0, 150, 0, 150, 0 };
+  static const PfU16x16 low_l = { 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47 };
+  static const PfU16x16 high_l = { 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0 };
+#else
+  /* The high byte of a lane is R (even lanes) or B (odd lanes). */
+  static const PfU16x16 low_h = { 150, 0, 150, 0, 150, 0, 150, 0, 150, 0, 150, 0, 150, 0, 150, 0 };
+  static const PfU16x16 high_h = { 76, 29, 76, 29, 76, 29, 76, 29, 76, 29, 76, 29, 76, 29, 76, 29 };
+  static const PfU16x16 low_l = { 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0 };
+  static const PfU16x16 high_l = { 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47 };
+#endif
+  static const PfU16x16 even = { 0, 2, 4, 6, 8, 10, 12, 14, 0, 2, 4, 6, 8, 10, 12, 14 };
+  static const PfU16x16 odd = { 1, 3, 5, 7, 9, 11, 13, 15, 1, 3, 5, 7, 9, 11, 13, 15 };
+  int x = 0;
+
+  for (; x + 8 <= width; x += 8)
+    {
+      PfU16x16 lanes, low, high, h, l;
+      PfU16x8 h8, l8, y;
+      PfU8x8 out;
+
+      memcpy (&lanes, src + (gsize) x * 4, sizeof lanes);
+      low = lanes & 0xff;
+      high = lanes >> 8;
+      h = low * low_h + high * high_h;
+      l = low * low_l + high * high_l;
+      /* Add each pixel's two lanes; the upper halves repeat the lower. */
+      h = __builtin_shuffle (h, even) + __builtin_shuffle (h, odd);
+      l = __builtin_shuffle (l, even) + __builtin_shuffle (l, odd);
+      memcpy (&h8, &h, sizeof h8);
+      memcpy (&l8, &l, sizeof l8);
+      y = (h8 + (l8 >> 8) + 128) >> 8;
+      out = __builtin_convertvector (y, PfU8x8);
+      memcpy (dst + x, &out, sizeof out);
+    }
+  for (; x < width; x++)
+    dst[x] = luma (src + (gsize) x * 4);
+}
+#else
+static void
+grey_row (const guint8 *src,
+          guint8       *dst,
+          int           width)
+{
+  for (int x = 0; x < width; x++)
+    dst[x] = luma (src + (gsize) x * 4);
+}
+#endif
+
 /**
  * pf_image_get_grey:
  *
@@ -251,14 +330,7 @@ pf_image_get_grey (PfImage *self)
       guint8 *grey = g_malloc ((gsize) self->width * self->height);
 
       for (int y = 0; y < self->height; y++)
-        {
-          const guint8 *src = self->data + y * self->stride;
-          guint8 *dst = grey + (gsize) y * self->width;
-
-          /* 0.299 R + 0.587 G + 0.114 B in 16.16 fixed point. */
-          for (int x = 0; x < self->width; x++, src += 4)
-            dst[x] = (guint8) ((19595 * src[0] + 38470 * src[1] + 7471 * src[2] + 32768) >> 16);
-        }
+        grey_row (self->data + y * self->stride, grey + (gsize) y * self->width, self->width);
       self->grey = grey;
     }
   g_mutex_unlock (&self->grey_lock);

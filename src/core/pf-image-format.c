@@ -248,12 +248,29 @@ walk_jpeg (const guint8 *data,
     }
 }
 
-/* GIF: the logical screen's size comes right after the magic. */
+/* Skips a GIF's data sub-blocks (each a length byte and that many bytes,
+ * up to a zero length); returns where they end, or @len. */
+static gsize
+skip_gif_sub_blocks (const guint8 *data,
+                     gsize         len,
+                     gsize         pos)
+{
+  while (pos < len && data[pos] != 0)
+    pos += 1 + data[pos];
+  return MIN (pos + 1, len);
+}
+
+/* GIF: the logical screen's size comes right after the magic. A frame with
+ * no pixels makes gdk-pixbuf's decoder fail an assertion (a critical
+ * warning, fatal in tests), so it is reported as a picture of size zero,
+ * which the loader refuses as damaged. */
 static void
 walk_gif (const guint8 *data,
           gsize         len,
           PfImageStructure    *structure)
 {
+  gsize pos = 13;
+
   if (len < 10)
     {
       structure->truncated = TRUE;
@@ -262,6 +279,34 @@ walk_gif (const guint8 *data,
   structure->has_size = TRUE;
   structure->width = read_le16 (data + 6);
   structure->height = read_le16 (data + 8);
+
+  if (len < 13)
+    return;
+  if (data[10] & 0x80)
+    pos += 3u << ((data[10] & 0x07) + 1);
+
+  while (pos < len && data[pos] != 0x3B)
+    {
+      if (data[pos] == 0x21 && pos + 1 < len)
+        {
+          pos = skip_gif_sub_blocks (data, len, pos + 2);
+        }
+      else if (data[pos] == 0x2C && pos + 10 <= len)
+        {
+          if (read_le16 (data + pos + 5) == 0 || read_le16 (data + pos + 7) == 0)
+            {
+              structure->width = structure->height = 0;
+              return;
+            }
+          if (data[pos + 9] & 0x80)
+            pos += 3u << ((data[pos + 9] & 0x07) + 1);
+          pos = skip_gif_sub_blocks (data, len, pos + 11);
+        }
+      else
+        {
+          return;
+        }
+    }
 }
 
 /* BMP: the size is in the header; for uncompressed pictures, so is how many

@@ -285,6 +285,11 @@ decode (const guint8  *data,
     }
 
   pf_image_format_walk (format, data, len, &structure);
+  if (structure.has_size && (structure.width == 0 || structure.height == 0))
+    {
+      set_damaged (error);
+      return NULL;
+    }
   if (structure.has_size && too_many_pixels (structure.width, structure.height))
     {
       set_too_large (error, structure.width, structure.height);

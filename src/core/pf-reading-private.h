@@ -22,7 +22,6 @@ typedef struct
 
 gboolean  pf_reading_read_printed  (const PfRectified *document,
                                     PfMrz             *mrz,
-                                    const GDate       *today,
                                     PfPrintedField     fields[PF_N_FIELDS],
                                     GCancellable      *cancellable,
                                     GError           **error);

@@ -118,6 +118,21 @@ document_size (const PfPoint   corners[4],
     pf_document_kind_get_size_mm (PF_DOCUMENT_KIND_PASSPORT, width_mm, height_mm);
 }
 
+/* Without an outline the printed zone is read from the photo as it is,
+ * in a copy the rectified one's shape, so that one function frees both. */
+static PfRectified *
+whole_photo (const guint8 *grey,
+             int           width,
+             int           height)
+{
+  PfRectified *self = g_new0 (PfRectified, 1);
+
+  self->width = width;
+  self->height = height;
+  self->grey = g_memdup2 (grey, (gsize) width * height);
+  return self;
+}
+
 /* The better of two readings: a valid one over an invalid one, then the
  * surer. */
 static PfMrzReading *
@@ -144,8 +159,7 @@ better_reading (PfMrzReading *a,
 static PfMrzReading *
 read_mrz (PfImage              *photo,
           const PfRectified    *document,
-          const PfReadOptions  *options,
-          const PfPoint        *outline)
+          const PfReadOptions  *options)
 {
   PfMrzReadOptions mrz_options = { 0 };
   g_autoptr(PfMrzReading) rectified = NULL;
@@ -162,27 +176,9 @@ read_mrz (PfImage              *photo,
         return g_steal_pointer (&rectified);
     }
 
-  /* The outline may be wrong (a fold, the desk's edge), or missing: the
-   * reader also finds the MRZ in the photo as it is, within the outline's
-   * bounds when there is one. */
-  if (outline != NULL)
-    {
-      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-
-      for (int i = 0; i < 4; i++)
-        {
-          x0 = MIN (x0, outline[i].x);
-          y0 = MIN (y0, outline[i].y);
-          x1 = MAX (x1, outline[i].x);
-          y1 = MAX (y1, outline[i].y);
-        }
-      x0 = MAX (x0, 0);
-      y0 = MAX (y0, 0);
-      x1 = MIN (x1, pf_image_get_width (photo));
-      y1 = MIN (y1, pf_image_get_height (photo));
-      if (x1 > x0 && y1 > y0)
-        mrz_options.region = (PfRect) { x0, y0, x1 - x0, y1 - y0 };
-    }
+  /* The outline may be wrong (a fold, the desk's edge, the portrait's
+   * frame on a scan that shows nothing but the document), or missing: the
+   * reader also looks for the MRZ in the whole photo as it is. */
   direct = pf_mrz_read (photo, &mrz_options, NULL);
 
   best = better_reading (rectified, direct);
@@ -433,8 +429,7 @@ pf_read_document_full (PfImage              *photo,
                                       MRZ_PX_PER_MM);
     }
 
-  self->mrz_reading = read_mrz (photo, mrz_document, options,
-                                self->has_outline ? self->outline : NULL);
+  self->mrz_reading = read_mrz (photo, mrz_document, options);
   if (self->mrz_reading != NULL)
     {
       self->kind = kind_from_mrz (pf_mrz_reading_get_mrz (self->mrz_reading));
@@ -443,6 +438,25 @@ pf_read_document_full (PfImage              *photo,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  if (!options->skip_printed)
+    {
+      g_autoptr(GError) printed_error = NULL;
+
+      if (self->has_outline)
+        printed_document = pf_rectify_grey (grey, width, height, width, corners, width_mm,
+                                            height_mm, PF_READING_PRINTED_PX_PER_MM);
+      else
+        printed_document = whole_photo (grey, width, height);
+
+      self->printed_read =
+        printed_document != NULL &&
+        pf_reading_read_printed (printed_document, pf_reading_get_mrz (self), self->printed,
+                                 cancellable, &printed_error);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      self->printed_error = g_steal_pointer (&printed_error);
+    }
 
   merge_fields (self);
 

@@ -1,0 +1,514 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The printed zone: the personal details as the document prints them,
+ * found among the words Tesseract reads on the rectified document
+ * (pf-ocr.c). Where there is an MRZ its values are the anchors: we look
+ * for the printed words that come nearest to them, so that the printed
+ * zone can confirm the MRZ or show where the two differ. Where there is
+ * none (most driving licences), each field is the text just below or
+ * beside its label. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pf-date.h"
+#include "pf-ocr.h"
+#include "pf-reading-private.h"
+#include "pf-translit.h"
+
+/* The most words one value may span ("ANNA MARIA LUISA VON"). */
+#define MAX_RUN 5
+
+/* How alike a printed candidate must be to the MRZ's value to be taken as
+ * that field's printed form: one minus the edit distance over the longer
+ * length, after folding case and diacritics. Names cope with the MRZ's
+ * transliterations (MÜLLER, MUELLER: 0.86). */
+#define MIN_NAME_LIKENESS   0.6
+#define MIN_NUMBER_LIKENESS 0.7
+
+/* A run of consecutive words on one line. */
+typedef struct
+{
+  char   *text;      /* words joined by single spaces */
+  char   *folded;    /* capitals, no diacritics, separators as spaces */
+  char   *compact;   /* folded, without spaces */
+  PfRect  box;
+  double  confidence;
+  guint   first;     /* index of its first word */
+  guint   n_words;
+} Candidate;
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *c = data;
+
+  g_clear_pointer (&c->text, pf_reading_secure_free);
+  g_clear_pointer (&c->folded, pf_reading_secure_free);
+  g_clear_pointer (&c->compact, pf_reading_secure_free);
+}
+
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static PfRect
+rect_union (PfRect a,
+            PfRect b)
+{
+  double x0 = MIN (a.x, b.x), y0 = MIN (a.y, b.y);
+  double x1 = MAX (a.x + a.width, b.x + b.width), y1 = MAX (a.y + a.height, b.y + b.height);
+
+  return (PfRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* Every run of up to MAX_RUN words on one line, MRZ lines left out (the
+ * OCR-B reader has read them better). */
+static GArray *
+make_candidates (GPtrArray *words)
+{
+  GArray *candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+
+  g_array_set_clear_func (candidates, candidate_clear);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PfOcrWord *first = g_ptr_array_index (words, i);
+      g_autoptr(GString) text = g_string_new (NULL);
+      PfRect box = first->box;
+      double confidence = 1;
+
+      for (guint n = 0; n < MAX_RUN && i + n < words->len; n++)
+        {
+          const PfOcrWord *word = g_ptr_array_index (words, i + n);
+          Candidate c = { 0 };
+
+          if (word->line != first->line || strchr (word->text, '<') != NULL)
+            break;
+          /* Words far apart on one line belong to different fields. */
+          if (n > 0 && word->box.x - (box.x + box.width) > 1.5 * MAX (word->box.height, 1))
+            break;
+          if (n > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, word->text);
+          box = rect_union (box, word->box);
+          confidence = MIN (confidence, word->confidence);
+
+          c.folded = pf_translit_fold (text->str);
+          if (c.folded == NULL || c.folded[0] == '\0')
+            {
+              g_free (c.folded);
+              continue;
+            }
+          c.text = g_strdup (text->str);
+          c.compact = without_spaces (c.folded);
+          c.box = box;
+          c.confidence = confidence;
+          c.first = i;
+          c.n_words = n + 1;
+          g_array_append_val (candidates, c);
+        }
+      pf_secure_zero (text->str, text->len);
+    }
+
+  return candidates;
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize n = strlen (a), m = strlen (b);
+  g_autofree guint *row = g_new (guint, m + 1);
+
+  for (gsize j = 0; j <= m; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+        }
+    }
+  return row[m];
+}
+
+static double
+likeness (const char *a,
+          const char *b)
+{
+  gsize longer = MAX (strlen (a), strlen (b));
+
+  if (longer == 0)
+    return 0;
+  return 1.0 - (double) edit_distance (a, b) / longer;
+}
+
+static void
+set_field (PfPrintedField  *field,
+           const Candidate *c,
+           const char      *text,
+           double           confidence)
+{
+  pf_printed_field_clear (field);
+  field->text = g_strdup (text != NULL ? text : c->text);
+  field->confidence = CLAMP (confidence, 0, 1);
+}
+
+/* The candidate most like @anchor (folded as the candidates are), or -1.
+ * @compact compares without spaces (numbers printed in groups). */
+static int
+best_like (GArray     *candidates,
+           const char *anchor,
+           gboolean    compact,
+           double      minimum,
+           double     *score)
+{
+  g_autofree char *folded = pf_translit_fold (anchor);
+  g_autofree char *squeezed = NULL;
+  int best = -1;
+  double best_score = minimum;
+
+  if (folded == NULL || folded[0] == '\0')
+    return -1;
+  squeezed = without_spaces (folded);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      double s = compact ? likeness (c->compact, squeezed) : likeness (c->folded, folded);
+
+      /* Between equals, the surer reading. */
+      if (s > best_score || (best >= 0 && s == best_score &&
+                             c->confidence > g_array_index (candidates, Candidate, best).confidence))
+        {
+          best = i;
+          best_score = s;
+        }
+    }
+
+  pf_secure_zero (folded, strlen (folded));
+  pf_secure_zero (squeezed, strlen (squeezed));
+  *score = best_score;
+  return best;
+}
+
+/* A candidate that reads as a whole date, as ISO 8601. */
+static char *
+candidate_date (const Candidate *c)
+{
+  GDate date;
+
+  /* A date is one to three words ("12.08.1974", "12 AUG 1974"). */
+  if (c->n_words > 3 || !g_ascii_isdigit (c->text[0]))
+    return NULL;
+  g_date_clear (&date, 1);
+  if (!pf_date_parse (c->text, PF_DATE_ORDER_DAY_FIRST, &date, NULL))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* The printed date equal to the MRZ's, or failing that the one with the
+ * fewest digits different (a misread digit in print or in the MRZ). */
+static gboolean
+find_date (GArray         *candidates,
+           const char     *anchor,
+           PfPrintedField *field)
+{
+  int best = -1;
+  guint best_distance = 3;
+  g_autofree char *best_iso = NULL;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      g_autofree char *iso = candidate_date (c);
+      guint d;
+
+      if (iso == NULL)
+        continue;
+      d = edit_distance (iso, anchor);
+      if (d < best_distance || (d == best_distance && best >= 0 &&
+                                c->confidence > g_array_index (candidates, Candidate, best).confidence))
+        {
+          best = i;
+          best_distance = d;
+          g_free (best_iso);
+          best_iso = g_steal_pointer (&iso);
+        }
+    }
+
+  if (best < 0)
+    return FALSE;
+  set_field (field, &g_array_index (candidates, Candidate, best), best_iso,
+             g_array_index (candidates, Candidate, best).confidence);
+  return TRUE;
+}
+
+/* The words each field's label may hold, folded, in the languages the
+ * specimen and most European documents print. */
+static const char *const *
+label_words (PfField field)
+{
+  static const char *const surname[] = { "SURNAME", "NOM", "NAME", "APELLIDOS", NULL };
+  static const char *const given[] = { "GIVEN", "PRENOMS", "FORENAMES", "VORNAMEN", NULL };
+  static const char *const birth[] = { "BIRTH", "NAISSANCE", "GEBURTSTAG", NULL };
+  static const char *const nationality[] = { "NATIONALITY", "NATIONALITE", NULL };
+  static const char *const number[] = { "NO", "NUMBER", "N°", "NUMERO", NULL };
+  static const char *const expiry[] = { "EXPIRY", "EXPIRES", "EXPIRATION", "VALID", NULL };
+
+  switch (field)
+    {
+    case PF_FIELD_SURNAME:
+      return surname;
+    case PF_FIELD_GIVEN_NAMES:
+      return given;
+    case PF_FIELD_BIRTH_DATE:
+      return birth;
+    case PF_FIELD_NATIONALITY:
+      return nationality;
+    case PF_FIELD_DOCUMENT_NUMBER:
+      return number;
+    case PF_FIELD_EXPIRY_DATE:
+    default:
+      return expiry;
+    }
+}
+
+static gboolean
+is_label_of (const PfOcrWord *word,
+             PfField          field)
+{
+  g_autofree char *folded = pf_translit_fold (word->text);
+  const char *const *keys = label_words (field);
+  gsize len;
+
+  if (folded == NULL)
+    return FALSE;
+  /* "Surname/Nom", "No.": the word up to its punctuation. */
+  len = strcspn (folded, "/.:,");
+  for (guint k = 0; keys[k] != NULL; k++)
+    if (len == strlen (keys[k]) && strncmp (folded, keys[k], len) == 0)
+      {
+        /* "Given names" has NAME in it; "Date of birth" place of birth
+         * too, which we take, as the date comes first on most cards. */
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether a label word belongs to another field's label too ("Place of
+ * birth" is no birth date; "Surname" is not the given names' NAME). */
+static gboolean
+label_line_mentions (GPtrArray  *words,
+                     guint       index,
+                     const char *other)
+{
+  const PfOcrWord *word = g_ptr_array_index (words, index);
+
+  for (guint i = index > 3 ? index - 3 : 0; i < index; i++)
+    {
+      const PfOcrWord *before = g_ptr_array_index (words, i);
+      g_autofree char *folded = NULL;
+
+      if (before->line != word->line)
+        continue;
+      folded = pf_translit_fold (before->text);
+      if (folded != NULL && g_str_has_prefix (folded, other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The value under (or else beside) a label: the words of the first row
+ * below it that starts near the label's left edge, or those right of it
+ * on its own line when nothing is below. */
+static gboolean
+find_by_label (GPtrArray      *words,
+               GArray         *candidates,
+               PfField         field,
+               PfPrintedField *out)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PfOcrWord *label = g_ptr_array_index (words, i);
+      double h = MAX (label->box.height, 4);
+      double label_left = label->box.x;
+      int best = -1;
+      double best_gap = G_MAXDOUBLE;
+
+      if (!is_label_of (label, field))
+        continue;
+      if (field == PF_FIELD_BIRTH_DATE && label_line_mentions (words, i, "PLACE"))
+        continue;
+      if (field == PF_FIELD_SURNAME && label_line_mentions (words, i, "GIVEN"))
+        continue;
+
+      /* The label's first word: the value lines up with it. */
+      for (guint j = i; j-- > 0;)
+        {
+          const PfOcrWord *before = g_ptr_array_index (words, j);
+
+          if (before->line != label->line ||
+              label_left - (before->box.x + before->box.width) > 1.5 * h)
+            break;
+          label_left = before->box.x;
+        }
+
+      for (guint k = 0; k < candidates->len; k++)
+        {
+          const Candidate *c = &g_array_index (candidates, Candidate, k);
+          const PfOcrWord *first = g_ptr_array_index (words, c->first);
+          double gap = c->box.y - (label->box.y + label->box.height);
+          g_autofree char *date = NULL;
+
+          if (first->line == label->line || gap < -0.3 * h || gap > 3 * h)
+            continue;
+          if (fabs (c->box.x - label_left) > 2 * h)
+            continue;
+          if (field == PF_FIELD_BIRTH_DATE || field == PF_FIELD_EXPIRY_DATE)
+            {
+              date = candidate_date (c);
+              if (date == NULL)
+                continue;
+            }
+          /* The nearest row, and on it the longest run. */
+          if (best < 0 || gap < best_gap - 0.5 * h ||
+              (fabs (gap - best_gap) <= 0.5 * h &&
+               c->n_words > g_array_index (candidates, Candidate, best).n_words))
+            {
+              best = k;
+              best_gap = MIN (gap, best_gap);
+            }
+        }
+
+      if (best >= 0)
+        {
+          const Candidate *c = &g_array_index (candidates, Candidate, best);
+          g_autofree char *date = NULL;
+
+          if (field == PF_FIELD_BIRTH_DATE || field == PF_FIELD_EXPIRY_DATE)
+            date = candidate_date (c);
+          set_field (out, c, date, c->confidence);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * pf_reading_read_printed:
+ * @document: the document, rectified at %PF_READING_PRINTED_PX_PER_MM
+ * @mrz: (nullable): the MRZ read from it, whose values anchor the search
+ * @fields: (out caller-allocates): one value a #PfField; those not found
+ *   stay %NULL
+ * @error: set when the printed zone cannot be read at all (no recognition
+ *   data, cancelled)
+ *
+ * Returns: whether the printed zone was read
+ */
+gboolean
+pf_reading_read_printed (const PfRectified *document,
+                         PfMrz             *mrz,
+                         PfPrintedField     fields[PF_N_FIELDS],
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  const char *anchors[PF_N_FIELDS] = { NULL };
+  g_autofree char *birth = NULL;
+  g_autofree char *expiry = NULL;
+
+  words = pf_ocr_read_words (document->grey, document->width, document->height,
+                             document->width, cancellable, error);
+  if (words == NULL)
+    return FALSE;
+  candidates = make_candidates (words);
+
+  if (mrz != NULL)
+    {
+      GDate date;
+
+      anchors[PF_FIELD_SURNAME] = pf_mrz_get_field (mrz, PF_MRZ_FIELD_SURNAME);
+      anchors[PF_FIELD_GIVEN_NAMES] = pf_mrz_get_field (mrz, PF_MRZ_FIELD_GIVEN_NAMES);
+      anchors[PF_FIELD_NATIONALITY] = pf_mrz_get_field (mrz, PF_MRZ_FIELD_NATIONALITY);
+      anchors[PF_FIELD_DOCUMENT_NUMBER] = pf_mrz_get_field (mrz, PF_MRZ_FIELD_DOCUMENT_NUMBER);
+      g_date_clear (&date, 1);
+      if (pf_mrz_get_birth_date (mrz, &date))
+        anchors[PF_FIELD_BIRTH_DATE] = birth =
+          g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                           g_date_get_day (&date));
+      if (pf_mrz_get_expiry_date (mrz, &date))
+        anchors[PF_FIELD_EXPIRY_DATE] = expiry =
+          g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                           g_date_get_day (&date));
+    }
+
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    {
+      const char *anchor = anchors[f];
+      gboolean found = FALSE;
+      double score = 0;
+      int best;
+
+      if (anchor != NULL && anchor[0] != '\0')
+        {
+          switch (f)
+            {
+            case PF_FIELD_BIRTH_DATE:
+            case PF_FIELD_EXPIRY_DATE:
+              found = find_date (candidates, anchor, &fields[f]);
+              break;
+            case PF_FIELD_DOCUMENT_NUMBER:
+            case PF_FIELD_NATIONALITY:
+              best = best_like (candidates, anchor, TRUE, MIN_NUMBER_LIKENESS, &score);
+              if (best >= 0)
+                {
+                  const Candidate *c = &g_array_index (candidates, Candidate, best);
+
+                  set_field (&fields[f], c, NULL, c->confidence * score);
+                  found = TRUE;
+                }
+              break;
+            case PF_FIELD_SURNAME:
+            case PF_FIELD_GIVEN_NAMES:
+            default:
+              best = best_like (candidates, anchor, FALSE, MIN_NAME_LIKENESS, &score);
+              if (best >= 0)
+                {
+                  const Candidate *c = &g_array_index (candidates, Candidate, best);
+
+                  set_field (&fields[f], c, NULL, c->confidence * score);
+                  found = TRUE;
+                }
+              break;
+            }
+        }
+
+      if (!found)
+        find_by_label (words, candidates, f, &fields[f]);
+    }
+
+  if (birth != NULL)
+    pf_secure_zero (birth, strlen (birth));
+  if (expiry != NULL)
+    pf_secure_zero (expiry, strlen (expiry));
+  return TRUE;
+}

@@ -12,6 +12,7 @@
 #define PASSPORT_ASPECT   (125.0 / 88.0)
 #define RIM_SHARE         0.08 /* of the document's size */
 #define MIN_BAND_CONTRAST 8.0  /* grey levels */
+#define MIN_OUTER_COVERAGE 0.5
 
 static gboolean
 contains (const PfPoint  outer[4],
@@ -220,7 +221,7 @@ prefer_outer (const Work      *work,
           int shared = 0, found = 0, k_outer = -1, k_inner = -1;
           gboolean inside = TRUE;
 
-          if (cand->score < 0.5 * winner->score || cand->min_coverage < 0.5
+          if (cand->score < 0.5 * winner->score || cand->min_coverage < MIN_OUTER_COVERAGE
               || (cand->lines[3] < 0) != (winner->lines[3] < 0))
             continue;
           for (int k = 0; k < 4; k++)
@@ -278,10 +279,20 @@ prefer_inner (const Work      *work,
         {
           const Candidate *cand = &best[i];
           gboolean inside = TRUE, near = FALSE;
+          int shared = 0;
 
           if (cand->score < 0.5 * winner->score || cand->min_coverage < 0.5
               || pf_quad_area (cand->corners) >= pf_quad_area (winner->corners)
               || cand->lines[3] < 0 || winner->lines[3] < 0)
+            continue;
+          /* A rim runs along two sides or more (a shadow falls beside two,
+           * a cover shows around three); inside one side only is a band
+           * printed along the document's edge, which is prefer_outer ()'s
+           * question. */
+          for (int k = 0; k < 4; k++)
+            for (int j = 0; j < 4; j++)
+              shared += cand->lines[k] == winner->lines[j];
+          if (shared >= 3)
             continue;
           for (int k = 0; k < 4 && inside; k++)
             inside = contains (winner->corners, &cand->corners[k], 1.5);

@@ -137,9 +137,31 @@ fast_angle (int x,
   return angle >= 360 ? angle - 360 : angle;
 }
 
-/* Sobel gradients of whichever channel changes most, thinned to their
- * ridges (non-maximum suppression), above a threshold that rises with the
- * noise. */
+/* The threshold for a channel's gradients (|gx| + |gy| summed in @hist):
+ * sensor noise, or a texture's print, sets the median gradient of a mostly
+ * smooth image, and edges worth keeping stand well above it. The ceiling
+ * keeps a busy background from lifting it over a faint document border. */
+static int
+channel_threshold (const guint *hist,
+                   guint        n)
+{
+  guint seen = 0;
+
+  for (int i = 0; i < 2048; i++)
+    {
+      seen += hist[i];
+      if (seen >= n / 2)
+        return CLAMP (i * 5 / 2, 16, 48);
+    }
+  return 48;
+}
+
+/* Sobel gradients of brightness and of the two colour differences, each
+ * measured against its own noise: the print of a newspaper makes the
+ * brightness busy but leaves the colour flat, so a pink card's border on it
+ * shows in colour while its brightness step drowns in the print. Where the
+ * larger of the two, relative to its channel's threshold, clears it, the
+ * edge is thinned to its ridge (non-maximum suppression). */
 void
 pf_outline_find_edges (Work *work)
 {
@@ -149,10 +171,11 @@ pf_outline_find_edges (Work *work)
   g_autofree int *mag = g_new0 (int, n);
   g_autofree gint16 *gxs = g_new0 (gint16, n);
   g_autofree gint16 *gys = g_new0 (gint16, n);
-  guint hist[2048] = { 0 };
-  guint half, seen = 0;
-  int median = 0, threshold;
-  gint64 threshold2;
+  g_autofree gint16 *cgx = NULL, *cgy = NULL;
+  g_autofree int *cmag = NULL;
+  guint hist[2048] = { 0 }, chist[2048] = { 0 };
+  guint n_inner;
+  int threshold, cthreshold;
 
   work->dir = g_new0 (guint8, n);
   work->strength = g_new0 (guint8, n);
@@ -161,6 +184,7 @@ pf_outline_find_edges (Work *work)
   work->n_edges = 0;
   if (w < 5 || h < 5)
     return;
+  n_inner = (guint) ((w - 2) * (h - 2));
 
   for (int y = 1; y < h - 1; y++)
     {
@@ -177,11 +201,19 @@ pf_outline_find_edges (Work *work)
           gxs[row + x] = (gint16) gx;
           gys[row + x] = (gint16) gy;
           mag[row + x] = gx * gx + gy * gy;
+          hist[MIN (2047, abs (gx) + abs (gy))]++;
         }
     }
+  threshold = channel_threshold (hist, n_inner);
 
-  /* A colour difference's gradient takes over where it is the larger.
-   * Written as plain selects so that the compiler can vectorise it. */
+  /* The larger of the two colour differences' gradients. Written as plain
+   * selects so that the compiler can vectorise it. */
+  if (work->u != NULL)
+    {
+      cgx = g_new0 (gint16, n);
+      cgy = g_new0 (gint16, n);
+      cmag = g_new0 (int, n);
+    }
   for (int c = 0; c < 2 && work->u != NULL; c++)
     {
       const gint16 *chroma = c == 0 ? work->u : work->v;
@@ -191,8 +223,8 @@ pf_outline_find_edges (Work *work)
           const gint16 *r0 = chroma + (gsize) (y - 1) * w;
           const gint16 *r1 = r0 + w;
           const gint16 *r2 = r1 + w;
-          gint16 *gx_row = gxs + (gsize) y * w, *gy_row = gys + (gsize) y * w;
-          int *mag_row = mag + (gsize) y * w;
+          gint16 *gx_row = cgx + (gsize) y * w, *gy_row = cgy + (gsize) y * w;
+          int *mag_row = cmag + (gsize) y * w;
 
           for (int x = 1; x < w - 1; x++)
             {
@@ -212,29 +244,36 @@ pf_outline_find_edges (Work *work)
         }
     }
 
-  for (int y = 1; y < h - 1; y++)
-    for (int x = 1; x < w - 1; x++)
-      {
-        gsize i = (gsize) y * w + x;
-
-        hist[MIN (2047, abs (gxs[i]) + abs (gys[i]))]++;
-      }
-
-  /* Sensor noise sets the median gradient of a mostly smooth image; edges
-   * worth keeping stand well above it. The ceiling keeps a busy background
-   * from lifting the threshold over a faint document border. */
-  half = (guint) ((w - 2) * (h - 2) / 2);
-  for (int i = 0; i < 2048; i++)
+  if (cmag != NULL)
     {
-      seen += hist[i];
-      if (seen >= half)
+      /* Each channel in units of its own threshold, 256 a unit: the
+       * brightness keeps its old scale when its threshold is the
+       * colour's. */
+      for (int y = 1; y < h - 1; y++)
+        for (int x = 1; x < w - 1; x++)
+          {
+            gsize i = (gsize) y * w + x;
+
+            chist[MIN (2047, abs (cgx[i]) + abs (cgy[i]))]++;
+          }
+      cthreshold = channel_threshold (chist, n_inner);
+      for (gsize i = 0; i < n; i++)
         {
-          median = i;
-          break;
+          gint64 ml = (gint64) mag[i] * 256 / ((gint64) threshold * threshold);
+          gint64 mc = (gint64) cmag[i] * 256 / ((gint64) cthreshold * cthreshold);
+
+          if (mc > ml)
+            {
+              gxs[i] = cgx[i];
+              gys[i] = cgy[i];
+              ml = mc;
+            }
+          mag[i] = (int) MIN (ml, G_MAXINT);
         }
     }
-  threshold = CLAMP (median * 5 / 2, 16, 48);
-  threshold2 = (gint64) threshold * threshold;
+  else
+    for (gsize i = 0; i < n; i++)
+      mag[i] = (int) ((gint64) mag[i] * 256 / ((gint64) threshold * threshold));
 
   for (int y = 2; y < h - 2; y++)
     for (int x = 2; x < w - 2; x++)
@@ -243,7 +282,7 @@ pf_outline_find_edges (Work *work)
         int m = mag[i], ax, ay, gx, gy, n1, n2;
         double angle;
 
-        if (m < threshold2)
+        if (m < 256)
           continue;
         gx = gxs[i];
         gy = gys[i];
@@ -276,7 +315,7 @@ pf_outline_find_edges (Work *work)
         work->dir[i] = (guint8) (1 + MIN (179, (int) (angle / 2)));
         /* Full strength from a clear step up: a faint grain or a shadow
          * supports a line less than a document's border does. */
-        work->strength[i] = (guint8) (255 * MIN (1.f, sqrtf ((float) m) / (2.f * threshold)));
+        work->strength[i] = (guint8) (255 * MIN (1.f, sqrtf ((float) m / 256.f) / 2.f));
         work->edge_xy[2 * work->n_edges] = x;
         work->edge_xy[2 * work->n_edges + 1] = y;
         work->edge_theta[work->n_edges] = (guint8) ((int) angle % 180);

@@ -31,6 +31,9 @@
 #define VOTE_SPREAD    3    /* degrees either side of an edge's own angle */
 #define MAX_PEAKS      2048
 #define MAX_CANDIDATES 96
+#define ANGLE_BIN      10   /* degrees */
+#define MAX_PER_ANGLE  16   /* Hough lines kept in one ANGLE_BIN */
+#define MAX_SELECTED_PER_ANGLE 14
 
 static inline gboolean
 clip_line (const Line *line,
@@ -192,6 +195,7 @@ hough_lines (Work *work,
   g_autofree Peak *peaks = g_new (Peak, MAX_PEAKS);
   float cos_t[N_THETA], sin_t[N_THETA];
   int n_peaks = 0, weakest = 0, n_lines = 0;
+  int per_angle[180 / ANGLE_BIN] = { 0 };
 
   for (int t = 0; t < N_THETA; t++)
     {
@@ -274,8 +278,14 @@ hough_lines (Work *work,
           theta = fmod (theta + 180, 180);
           rho = -rho;
         }
-      if (is_duplicate (lines, n_lines, theta, rho, 3, 3))
+      if (is_duplicate (lines, n_lines, theta, rho, 3, 2))
         continue;
+      /* A page of print or a keyboard makes dozens of parallel lines that
+       * outvote a document's fainter side: keep room for other
+       * orientations. */
+      if (per_angle[(int) theta / ANGLE_BIN % (180 / ANGLE_BIN)] >= MAX_PER_ANGLE)
+        continue;
+      per_angle[(int) theta / ANGLE_BIN % (180 / ANGLE_BIN)]++;
 
       line_set (&lines[n_lines], theta, rho, cx, cy);
       lines[n_lines].votes = peaks[i].votes;
@@ -312,6 +322,7 @@ select_lines (Work       *work,
 {
   int w = work->w, h = work->h;
   g_autofree Ranked *ranked = g_new (Ranked, MAX (n_cands, 1));
+  int per_angle[180 / ANGLE_BIN] = { 0 };
 
   for (int l = 0; l < n_cands; l++)
     {
@@ -354,10 +365,17 @@ select_lines (Work       *work,
     }
   qsort (ranked, n_cands, sizeof (Ranked), ranked_compare);
 
+  /* As in hough_lines (): no one orientation takes all the places. */
   work->n_lines = 0;
   for (int i = 0; i < n_cands && work->n_lines < PF_OUTLINE_MAX_LINES; i++)
-    if (ranked[i].rank > 0)
+    {
+      int bin = (int) cands[ranked[i].index].theta / ANGLE_BIN % (180 / ANGLE_BIN);
+
+      if (ranked[i].rank <= 0 || per_angle[bin] >= MAX_SELECTED_PER_ANGLE)
+        continue;
+      per_angle[bin]++;
       work->lines[work->n_lines++] = cands[ranked[i].index];
+    }
 }
 
 /* Fits a line again to the edge pixels near it that share its orientation

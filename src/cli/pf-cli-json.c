@@ -132,12 +132,200 @@ pf_cli_json_add_photo_report (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+/* "mrz": { "lines", "valid", "checks", "fields" } or null. */
+static void
+add_mrz (JsonBuilder *builder,
+         PfMrz       *mrz)
+{
+  json_builder_set_member_name (builder, "mrz");
+  if (mrz == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "lines");
+  json_builder_begin_array (builder);
+  for (guint l = 0; l < pf_mrz_get_n_lines (mrz); l++)
+    json_builder_add_string_value (builder, pf_mrz_get_line (mrz, l));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "valid");
+  json_builder_add_boolean_value (builder, pf_mrz_is_valid (mrz));
+
+  /* "passed" or "failed" for each check digit the layout has. */
+  json_builder_set_member_name (builder, "checks");
+  json_builder_begin_object (builder);
+  for (PfMrzCheck c = 0; c < PF_MRZ_N_CHECKS; c++)
+    {
+      PfMrzCheckResult result = pf_mrz_get_check (mrz, c);
+
+      if (result == PF_MRZ_CHECK_RESULT_ABSENT)
+        continue;
+      json_builder_set_member_name (builder, pf_mrz_check_to_string (c));
+      json_builder_add_string_value (builder,
+                                     result == PF_MRZ_CHECK_RESULT_PASSED ? "passed" : "failed");
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_object (builder);
+  for (PfMrzField f = 0; f < PF_MRZ_N_FIELDS; f++)
+    {
+      const char *value = pf_mrz_get_field (mrz, f);
+
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, pf_mrz_field_to_string (f));
+      json_builder_add_string_value (builder, value);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *text)
+{
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * pf_cli_json_add_reading:
+ *
+ * Adds `"document": { "kind", "mrz", "printed", "fields" }`: the kind the
+ * MRZ names (or null), the MRZ (or null), the printed zone (`{ "read",
+ * "error", "fields": { <field>: { "text", "confidence" } or null } }`),
+ * and each field as read from both (`{ "value", "confidence", "source" }`
+ * or null). A document that could not be read at all is `{ "error" }`.
+ */
+void
+pf_cli_json_add_reading (JsonBuilder *builder,
+                         PfReading   *reading,
+                         GError      *error)
+{
+  const GError *printed_error;
+
+  json_builder_set_member_name (builder, "document");
+  json_builder_begin_object (builder);
+  if (reading == NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, error != NULL ? error->message : "");
+      json_builder_end_object (builder);
+      return;
+    }
+
+  json_builder_set_member_name (builder, "kind");
+  add_string_or_null (builder, pf_reading_get_kind (reading) != PF_DOCUMENT_KIND_NONE
+                                 ? pf_document_kind_get_id (pf_reading_get_kind (reading))
+                                 : NULL);
+
+  add_mrz (builder, pf_reading_get_mrz (reading));
+
+  printed_error = pf_reading_get_printed_error (reading);
+  json_builder_set_member_name (builder, "printed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "read");
+  json_builder_add_boolean_value (builder, pf_reading_get_printed_read (reading));
+  json_builder_set_member_name (builder, "error");
+  add_string_or_null (builder, printed_error != NULL ? printed_error->message : NULL);
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_object (builder);
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    {
+      const char *text = pf_reading_get_printed_value (reading, f);
+
+      json_builder_set_member_name (builder, pf_field_get_id (f));
+      if (text == NULL)
+        {
+          json_builder_add_null_value (builder);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, text);
+      json_builder_set_member_name (builder, "confidence");
+      pf_cli_json_add_number (builder, pf_reading_get_printed_confidence (reading, f));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_object (builder);
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    {
+      const char *value = pf_reading_get_value (reading, f);
+
+      json_builder_set_member_name (builder, pf_field_get_id (f));
+      if (value == NULL)
+        {
+          json_builder_add_null_value (builder);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, value);
+      json_builder_set_member_name (builder, "confidence");
+      pf_cli_json_add_number (builder, pf_reading_get_confidence (reading, f));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder,
+                                     pf_reading_source_to_string (pf_reading_get_source (reading, f)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * pf_cli_json_add_comparisons:
+ *
+ * Adds `"comparison": [ { "field", "typed", "document", "verdict",
+ * "reason" } ]` for each detail that was typed.
+ */
+void
+pf_cli_json_add_comparisons (JsonBuilder *builder,
+                             GPtrArray   *comparisons)
+{
+  json_builder_set_member_name (builder, "comparison");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < comparisons->len; i++)
+    {
+      PfComparison *comparison = g_ptr_array_index (comparisons, i);
+      PfVerdict verdict = pf_comparison_get_verdict (comparison);
+
+      if (verdict == PF_VERDICT_NOT_COMPARED)
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder,
+                                     pf_field_get_id (pf_comparison_get_field (comparison)));
+      json_builder_set_member_name (builder, "typed");
+      add_string_or_null (builder, pf_comparison_get_typed (comparison));
+      json_builder_set_member_name (builder, "document");
+      add_string_or_null (builder, pf_comparison_get_document (comparison));
+      json_builder_set_member_name (builder, "verdict");
+      json_builder_add_string_value (builder, pf_verdict_to_string (verdict));
+      json_builder_set_member_name (builder, "reason");
+      add_string_or_null (builder, pf_reason_to_string (pf_comparison_get_reason (comparison)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * pf_cli_json_add_result:
  *
  * Adds one file's object: `{ "path", "error" }` for a file that could not
  * be read, else `{ "path", "width", "height", "outline", "findings",
- * "metrics" }`.
+ * "metrics" }`, with "document" after --read and "comparison" after
+ * --details.
  */
 void
 pf_cli_json_add_result (JsonBuilder *builder,
@@ -159,6 +347,10 @@ pf_cli_json_add_result (JsonBuilder *builder,
       json_builder_set_member_name (builder, "height");
       json_builder_add_int_value (builder, result->height);
       pf_cli_json_add_photo_report (builder, result->photo);
+      if (result->reading != NULL || result->read_error != NULL)
+        pf_cli_json_add_reading (builder, result->reading, result->read_error);
+      if (result->comparisons != NULL)
+        pf_cli_json_add_comparisons (builder, result->comparisons);
     }
 
   json_builder_end_object (builder);

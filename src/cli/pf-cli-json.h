@@ -18,6 +18,11 @@ void   pf_cli_json_add_findings     (JsonBuilder    *builder,
                                      GPtrArray      *findings);
 void   pf_cli_json_add_photo_report (JsonBuilder    *builder,
                                      PfPhotoReport  *report);
+void   pf_cli_json_add_reading      (JsonBuilder    *builder,
+                                     PfReading      *reading,
+                                     GError         *error);
+void   pf_cli_json_add_comparisons  (JsonBuilder    *builder,
+                                     GPtrArray      *comparisons);
 void   pf_cli_json_add_result       (JsonBuilder    *builder,
                                      PfCliResult    *result);
 char  *pf_cli_json_write            (GPtrArray      *results);

@@ -8,12 +8,32 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "pf-cli.h"
 #include "pf-cli-json.h"
 #include "pf-cli-text.h"
+
+/* Tesseract's OpenMP threads spin while they wait and make reading the
+ * printed zone several times slower on the small images we give it.
+ * OpenMP reads OMP_THREAD_LIMIT when its library is loaded, before main()
+ * runs, so we set it and start again, as the app does (src/main.c). The
+ * new process finds it set, so this cannot loop; if the exec fails we go
+ * on as we are. */
+static void
+ensure_single_omp_thread (char **argv)
+{
+  if (g_getenv ("OMP_THREAD_LIMIT") != NULL)
+    return;
+
+  if (!g_setenv ("OMP_THREAD_LIMIT", "1", TRUE))
+    return;
+
+  execv ("/proc/self/exe", argv);
+}
 
 static gboolean
 parse_kind (const char      *text,
@@ -47,8 +67,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *kind = NULL;
+  g_autofree char *details = NULL;
   g_autofree char *output = NULL;
   gboolean json = FALSE;
+  gboolean read = FALSE;
   gboolean version = FALSE;
   PfCliOptions options = { 0 };
   int status = PF_CLI_EXIT_OK;
@@ -58,11 +80,20 @@ main (int   argc,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
       N_("The kind of document in the photos: passport, id-card, driving-licence or residence-permit"),
       N_("KIND") },
+    { "read", 0, 0, G_OPTION_ARG_NONE, &read,
+      N_("Also read the document: its kind, its machine-readable zone and its printed details"),
+      NULL },
+    { "details", 0, 0, G_OPTION_ARG_FILENAME, &details,
+      N_("Compare the details typed into the service's form, a JSON object in FILE, with the "
+         "document (implies --read)"),
+      N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
+
+  ensure_single_omp_thread (argv);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -95,12 +126,23 @@ main (int   argc,
 
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr (_("%s: no photo given. Usage: %s [--json] [--kind KIND] FILE…\n"),
+      g_printerr (_("%s: no photo given. Usage: %s [--json] [--kind KIND] [--read] [--details FILE] FILE…\n"),
                   g_get_prgname (), g_get_prgname ());
       return PF_CLI_EXIT_TROUBLE;
     }
 
   options.json = json;
+  options.read = read;
+  if (details != NULL)
+    {
+      if (!pf_cli_details_load (details, options.typed, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return PF_CLI_EXIT_TROUBLE;
+        }
+      options.has_details = TRUE;
+      options.read = TRUE;
+    }
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) pf_cli_result_free);
 
   for (guint i = 0; files[i] != NULL; i++)
@@ -126,6 +168,10 @@ main (int   argc,
       output = pf_cli_text_write (results);
       g_print ("%s", output);
     }
+
+  pf_cli_details_clear (options.typed);
+  if (output != NULL)
+    pf_secure_zero (output, strlen (output));
 
   if (fflush (stdout) != 0)
     return PF_CLI_EXIT_TROUBLE;

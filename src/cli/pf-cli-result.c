@@ -32,7 +32,30 @@ pf_cli_result_free (PfCliResult *self)
   g_free (self->display_path);
   g_clear_error (&self->error);
   g_clear_pointer (&self->photo, pf_photo_report_unref);
+  g_clear_pointer (&self->reading, pf_reading_unref);
+  g_clear_error (&self->read_error);
+  g_clear_pointer (&self->comparisons, g_ptr_array_unref);
   g_free (self);
+}
+
+/* Reads the document with the outline the checks found, and compares what
+ * was typed with it, by the comparator the details page uses. */
+static void
+read_document (PfCliResult        *self,
+               PfImage            *image,
+               const PfCliOptions *options)
+{
+  PfReadOptions read_options = { 0 };
+
+  read_options.kind = options->kind;
+  read_options.has_outline = pf_photo_report_get_outline (self->photo, read_options.outline);
+  self->reading = pf_read_document_full (image, &read_options, NULL, &self->read_error);
+  if (self->reading == NULL || !options->has_details)
+    return;
+
+  /* The typed values were checked to be UTF-8 when they were loaded. */
+  self->comparisons = pf_reading_compare (self->reading, (const char **) options->typed,
+                                          PF_COMPARE_NONE, &self->read_error);
 }
 
 void
@@ -59,6 +82,9 @@ pf_cli_result_run (PfCliResult        *self,
   photo_options.live = FALSE;
   photo_options.glare_strictness = 1;
   self->photo = pf_photo_check (image, &photo_options);
+
+  if (options->read || options->has_details)
+    read_document (self, image, options);
 }
 
 /**
@@ -87,6 +113,15 @@ pf_cli_result_get_exit_status (PfCliResult *self)
     return PF_CLI_EXIT_TROUBLE;
   if (pf_cli_result_get_worst (self) != PF_SEVERITY_OK)
     return PF_CLI_EXIT_ATTENTION;
+  /* A detail that differs from the document, or could not be checked
+   * against it, needs the person's attention as much as a blurred photo. */
+  for (guint i = 0; self->comparisons != NULL && i < self->comparisons->len; i++)
+    {
+      PfVerdict verdict = pf_comparison_get_verdict (g_ptr_array_index (self->comparisons, i));
+
+      if (verdict == PF_VERDICT_MISMATCH || verdict == PF_VERDICT_UNREADABLE)
+        return PF_CLI_EXIT_ATTENTION;
+    }
 
   return PF_CLI_EXIT_OK;
 }

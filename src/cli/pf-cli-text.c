@@ -93,6 +93,97 @@ append_verdict (GString   *out,
   g_string_append_c (out, '\n');
 }
 
+static const char *
+source_label (PfReadingSource source)
+{
+  switch (source)
+    {
+    case PF_READING_SOURCE_MRZ:
+      return _("from the MRZ");
+    case PF_READING_SOURCE_PRINTED:
+      return _("from the printed text");
+    case PF_READING_SOURCE_BOTH:
+      return _("the MRZ and the printed text agree");
+    case PF_READING_SOURCE_DISAGREE:
+      return _("the MRZ and the printed text differ");
+    case PF_READING_SOURCE_NONE:
+    default:
+      return "";
+    }
+}
+
+static void
+append_reading (GString     *out,
+                PfCliResult *result)
+{
+  PfReading *reading = result->reading;
+  PfMrz *mrz;
+  const GError *printed_error;
+  PfDocumentKind kind;
+
+  if (reading == NULL)
+    {
+      /* TRANSLATORS: why the document could not be read. */
+      g_string_append_printf (out, _("  Document not read: %s\n"),
+                              result->read_error != NULL ? result->read_error->message : "");
+      return;
+    }
+
+  kind = pf_reading_get_kind (reading);
+  if (kind != PF_DOCUMENT_KIND_NONE)
+    /* TRANSLATORS: the kind of document, as its MRZ names it. */
+    g_string_append_printf (out, _("  Document: %s (as its MRZ says)\n"),
+                            pf_document_kind_get_label (kind));
+
+  mrz = pf_reading_get_mrz (reading);
+  if (mrz == NULL)
+    g_string_append (out, _("  MRZ: none found\n"));
+  else
+    {
+      g_string_append (out, pf_mrz_is_valid (mrz)
+                              ? _("  MRZ: read, every check digit passes\n")
+                              : _("  MRZ: read, but it fails its checks (a misread or a damaged document)\n"));
+      for (guint l = 0; l < pf_mrz_get_n_lines (mrz); l++)
+        g_string_append_printf (out, "    %s\n", pf_mrz_get_line (mrz, l));
+    }
+
+  printed_error = pf_reading_get_printed_error (reading);
+  if (printed_error != NULL)
+    g_string_append_printf (out, "  %s\n", printed_error->message);
+
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    {
+      const char *value = pf_reading_get_value (reading, f);
+
+      if (value == NULL)
+        /* TRANSLATORS: a detail's name, then that it could not be read. */
+        g_string_append_printf (out, _("  %s: not read\n"), pf_field_get_label (f));
+      else
+        /* TRANSLATORS: a detail's name, its value on the document, where
+         * it was read, and how sure the reading is, in percent. */
+        g_string_append_printf (out, _("  %s: %s (%s, %.0f%%)\n"), pf_field_get_label (f), value,
+                                source_label (pf_reading_get_source (reading, f)),
+                                100 * pf_reading_get_confidence (reading, f));
+    }
+}
+
+static void
+append_comparisons (GString   *out,
+                    GPtrArray *comparisons)
+{
+  for (guint i = 0; i < comparisons->len; i++)
+    {
+      PfComparison *comparison = g_ptr_array_index (comparisons, i);
+      PfFinding *finding;
+
+      if (pf_comparison_get_verdict (comparison) == PF_VERDICT_NOT_COMPARED)
+        continue;
+      finding = pf_comparison_get_finding (comparison);
+      if (finding != NULL)
+        append_finding (out, finding);
+    }
+}
+
 static void
 append_result (GString     *out,
                PfCliResult *result)
@@ -123,6 +214,11 @@ append_result (GString     *out,
     append_finding (out, g_ptr_array_index (sorted, i));
 
   append_verdict (out, findings);
+
+  if (result->reading != NULL || result->read_error != NULL)
+    append_reading (out, result);
+  if (result->comparisons != NULL)
+    append_comparisons (out, result->comparisons);
 }
 
 /**

@@ -6,8 +6,10 @@
 
 #include <gio/gio.h>
 
+#include "pf-compare.h"
 #include "pf-document.h"
 #include "pf-photo.h"
+#include "pf-reading.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +22,9 @@ typedef struct
 {
   gboolean       json;
   PfDocumentKind kind;
+  gboolean       read;                /* read the document (MRZ, printed zone) */
+  gboolean       has_details;         /* compare @typed with the reading */
+  char          *typed[PF_N_FIELDS];  /* borrowed; what --details FILE holds */
 } PfCliOptions;
 
 typedef struct
@@ -30,6 +35,9 @@ typedef struct
   int            width;
   int            height;
   PfPhotoReport *photo;         /* NULL when the file could not be read */
+  PfReading     *reading;       /* with --read, when the photo could be read */
+  GError        *read_error;    /* why the document could not be read */
+  GPtrArray     *comparisons;   /* with --details: PfComparison, by PfField */
 } PfCliResult;
 
 PfCliResult  *pf_cli_result_new             (const char         *path);
@@ -38,6 +46,11 @@ void          pf_cli_result_run             (PfCliResult        *self,
                                              const PfCliOptions *options);
 PfSeverity    pf_cli_result_get_worst       (PfCliResult        *self);
 int           pf_cli_result_get_exit_status (PfCliResult        *self);
+
+gboolean      pf_cli_details_load           (const char         *path,
+                                             char               *typed[PF_N_FIELDS],
+                                             GError            **error);
+void          pf_cli_details_clear          (char               *typed[PF_N_FIELDS]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfCliResult, pf_cli_result_free)
 

@@ -645,6 +645,22 @@ pf_reading_get_confidence (PfReading *self,
   return self->confidences[field];
 }
 
+/**
+ * pf_reading_get_printed_confidence:
+ *
+ * Returns: how sure the printed zone's reading of @field is, 0 to 1 (0
+ *   when it was not found)
+ */
+double
+pf_reading_get_printed_confidence (PfReading *self,
+                                   PfField    field)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (field < PF_N_FIELDS, 0);
+
+  return self->printed[field].confidence;
+}
+
 PfReadingSource
 pf_reading_get_source (PfReading *self,
                        PfField    field)

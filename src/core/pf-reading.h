@@ -116,6 +116,8 @@ const char       *pf_reading_get_printed_value  (PfReading            *self,
                                                  PfField               field);
 double            pf_reading_get_confidence     (PfReading            *self,
                                                  PfField               field);
+double            pf_reading_get_printed_confidence (PfReading        *self,
+                                                 PfField               field);
 PfReadingSource   pf_reading_get_source         (PfReading            *self,
                                                  PfField               field);
 

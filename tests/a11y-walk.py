@@ -1,0 +1,770 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Walks the whole wizard as a screen reader user would: through AT-SPI.
+
+Starts `id-preflight --demo` on a private Xvfb display with the session's
+accessibility bus, and goes from the first step to the summary:
+
+  - the start step: chooses the passport;
+  - the photo step: takes the demo document's photo, reads the result and
+    keeps the photo ("Use This Photo");
+  - every later step the wizard has when the test runs: Next (or Skip);
+  - the summary: the results and the ticket draft's Copy button.
+
+On each step it asserts that the step is reached (the header's "Step N of
+M"), that every button, toggle, entry or list it can see has an accessible
+name, and that findings reach screen readers as words (a severity label on
+each finding row, the step list's status in each row's description), never
+as a colour alone.
+
+Two ways to act, one per run:
+  --actions   controls are found by role and name and pressed through the
+              AT-SPI Action interface. GTK 4.8 gives check buttons no
+              action, so those are focused with Tab and toggled with Space,
+              as Orca does.
+  --keyboard  the keyboard alone (xdotool under Xvfb): Tab to each control,
+              Space or Return to press it, Ctrl+Q to quit; each focus stop
+              must have a name.
+
+On failure the accessible tree of the window is printed. Every wait polls
+with a deadline; nothing sleeps for a fixed time.
+
+Usage: a11y-walk.py --actions|--keyboard ID_PREFLIGHT
+Needs python3-pyatspi, at-spi2-core, dbus, xvfb and xdotool (Debian).
+Prints TAP.
+"""
+
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import time
+
+# Names the walk looks for (the C locale's English), as regular expressions.
+# GTK 4.8 puts a mnemonic's underscore into some names, hence "_?".
+NAMES = {
+    'step': r'^Step (\d+) of (\d+)$',
+    'passport': r'^Passport\b',
+    'next': r'^_?(Next|Skip)\b',
+    'capture': r'^Take the photo$',
+    'use-photo': r'^_?Use This Photo\b',
+    'copy-ticket': r'Copy the ticket draft',
+    'passed-checks': r'^Checks That Passed$',
+    'birth-date': r'^Date of birth\b',
+    'quiz-answer': r'^Scam$',
+}
+
+# Roles a person acts on; each must have a name.
+INTERACTIVE_ROLES = {
+    'push button', 'toggle button', 'check box', 'radio button', 'switch',
+    'combo box', 'spin button', 'slider', 'entry', 'password text', 'link',
+    'menu item', 'check menu item', 'radio menu item', 'page tab', 'toggle',
+}
+# Containers whose name helps ("list, Warning Signs, 5 items") but whose
+# rows carry the words: a missing name is noted, not failed.
+CONTAINER_ROLES = {'list', 'list box', 'tree', 'table'}
+# Roles that carry text a person reads or types.
+TEXT_ROLES = {'text', 'entry', 'password text'}
+
+# GTK 4.8 names a widget without a label after its type ("GtkButton"): that
+# is no name to a person.
+TYPE_NAME_RE = re.compile(r'^(Gtk|Adw|Pf)[A-Z][A-Za-z0-9]*$')
+
+WAIT = 20       # seconds for a step, a page or a control to appear
+PHOTO_WAIT = 90  # seconds for the demo photo to be taken and checked
+MAX_TABS = 80    # Tab presses before a control counts as unreachable
+
+
+class WalkError(Exception):
+    pass
+
+
+class Tap:
+    """TAP printed as the walk goes, so that a crash still leaves a log."""
+
+    def __init__(self):
+        self.count = 0
+        self.failed = False
+
+    def check(self, description, problems):
+        self.count += 1
+        self.failed = self.failed or bool(problems)
+        print(f'{"not ok" if problems else "ok"} {self.count} - {description}')
+        for problem in problems:
+            print(f'# {problem}')
+            print(f'{description}: {problem}', file=sys.stderr)
+        sys.stdout.flush()
+
+    def note(self, text):
+        print(f'# {text}')
+        sys.stdout.flush()
+
+    def finish(self):
+        print(f'1..{self.count}')
+        sys.stdout.flush()
+        return 1 if self.failed else 0
+
+
+# --- The session: a bus and a display of our own ---------------------------
+
+def ensure_session_bus():
+    """Runs the test again under dbus-run-session when there is no bus.
+
+    The accessibility bus is started by the session bus on demand, so a
+    session bus is all the walk needs from outside."""
+    if os.environ.get('DBUS_SESSION_BUS_ADDRESS') or os.environ.get('PF_A11Y_REEXEC'):
+        return
+    runner = shutil.which('dbus-run-session')
+    if runner is None:
+        print('Bail out! no session bus and no dbus-run-session (Debian package dbus)')
+        sys.exit(1)
+    os.environ['PF_A11Y_REEXEC'] = '1'
+    os.execv(runner, [runner, '--', sys.executable] + sys.argv)
+
+
+def start_xvfb():
+    """A private X display: keys typed into it reach only our window."""
+    xvfb = shutil.which('Xvfb')
+    if xvfb is None:
+        raise WalkError('Xvfb is missing (Debian package xvfb)')
+    read_fd, write_fd = os.pipe()
+    process = subprocess.Popen([xvfb, '-displayfd', str(write_fd), '-screen', '0', '1280x1024x24',
+                                '-nolisten', 'tcp', '-noreset'],
+                               pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    number = b''
+    deadline = time.monotonic() + WAIT
+    while not number.endswith(b'\n'):
+        ready, _, _ = select.select([read_fd], [], [], max(0, deadline - time.monotonic()))
+        chunk = os.read(read_fd, 16) if ready else b''
+        if not chunk:
+            process.kill()
+            raise WalkError('Xvfb did not say which display it opened')
+        number += chunk
+    os.close(read_fd)
+    return process, ':' + number.decode().strip()
+
+
+# --- Reading the accessible tree -------------------------------------------
+
+def atspi_modules():
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi, GLib
+    import pyatspi
+    return Atspi, GLib, pyatspi
+
+
+Atspi = GLib = pyatspi = None
+
+
+def pump():
+    """Lets AT-SPI deliver the events it has (focus changes)."""
+    context = GLib.MainContext.default()
+    while context.pending():
+        context.iteration(False)
+
+
+# The app under test, so that a wait ends as soon as it dies.
+watched_process = None
+
+
+def wait_for(what, function, timeout=WAIT, interval=0.05):
+    """Polls function until it returns something true; returns that."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pump()
+        if watched_process is not None and watched_process.poll() is not None:
+            raise WalkError(f'id-preflight exited with {watched_process.returncode} '
+                            f'while the walk waited for {what}')
+        try:
+            result = function()
+        except Exception:  # the tree changes under us: look again
+            result = None
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise WalkError(f'timed out after {timeout} s waiting for {what}')
+        time.sleep(interval)
+
+
+def name_of(node):
+    name = (node.name or '').strip()
+    return '' if TYPE_NAME_RE.match(name) else name
+
+
+def role_of(node):
+    return node.getRoleName()
+
+
+def states_of(node):
+    return node.getState()
+
+
+def size_of(node):
+    """(width, height), or None for an object without a place on screen."""
+    try:
+        return tuple(node.queryComponent().getSize())
+    except NotImplementedError:
+        return None
+
+
+def children(node):
+    result = []
+    for i in range(node.childCount):
+        child = node.getChildAtIndex(i)
+        if child is not None:
+            result.append(child)
+    return result
+
+
+def shown(node):
+    """GTK 4.8 keeps the pages a stack hides in the tree; they have no size."""
+    size = size_of(node)
+    return size is None or (size[0] > 0 and size[1] > 0)
+
+
+def same(a, b):
+    try:
+        return a.path == b.path
+    except AttributeError:
+        return a == b
+
+
+def walk(node, path=(), only_page=None):
+    """The shown objects under node, each with the names of its ancestors;
+    with only_page, no wizard page but that one."""
+    try:
+        if not shown(node):
+            return
+        if only_page is not None and re.match(r'^Pf\w+Page$', node.name or '') and \
+           not same(node, only_page):
+            return
+        yield node, path
+        here = path + ((role_of(node), name_of(node)),)
+        for child in children(node):
+            yield from walk(child, here, only_page)
+    except Exception:  # an object that went away while we looked
+        return
+
+
+def find_all(root, role=None, name=None, sensitive=None):
+    pattern = re.compile(name) if name else None
+    found = []
+    for node, _ in walk(root):
+        if role is not None and role_of(node) not in (role if isinstance(role, set) else {role}):
+            continue
+        if pattern is not None and not pattern.search(name_of(node)):
+            continue
+        if sensitive is not None and \
+           states_of(node).contains(pyatspi.STATE_SENSITIVE) != sensitive:
+            continue
+        found.append(node)
+    return found
+
+
+def find(root, role=None, name=None, sensitive=None):
+    found = find_all(root, role, name, sensitive)
+    return found[0] if found else None
+
+
+def text_of(node):
+    try:
+        text = node.queryText()
+        return text.getText(0, -1)
+    except NotImplementedError:
+        return ''
+
+
+def dump(node, depth=0, out=None):
+    """The tree as text, for the log when something fails."""
+    out = [] if out is None else out
+    try:
+        states = states_of(node)
+        flags = [s for s, v in (('focused', pyatspi.STATE_FOCUSED),
+                                ('checked', pyatspi.STATE_CHECKED),
+                                ('insensitive', None)) if v is not None and states.contains(v)]
+        if not states.contains(pyatspi.STATE_SENSITIVE):
+            flags.append('insensitive')
+        size = size_of(node)
+        if size == (0, 0):
+            flags.append('hidden')
+        line = f'{"  " * depth}[{role_of(node)}] {node.name!r}'
+        if node.description:
+            line += f' desc={node.description!r}'
+        if flags:
+            line += ' (' + ', '.join(flags) + ')'
+        out.append(line)
+        if size != (0, 0):
+            for child in children(node):
+                dump(child, depth + 1, out)
+    except Exception as e:
+        out.append(f'{"  " * depth}<gone: {e}>')
+    return out
+
+
+# --- The app ---------------------------------------------------------------
+
+class App:
+    def __init__(self, binary, display, tap, keyboard, debug):
+        self.tap = tap
+        self.keyboard = keyboard
+        self.display = display
+        self.focused = None
+        env = dict(os.environ)
+        # The walk needs GTK's accessibility: never GTK_A11Y=none here.
+        for name in ('GTK_A11Y', 'NO_AT_BRIDGE', 'WAYLAND_DISPLAY'):
+            env.pop(name, None)
+        env.update(DISPLAY=display, GDK_BACKEND='x11', LANGUAGE='', LC_ALL='C.UTF-8',
+                   GSETTINGS_BACKEND='memory', G_DEBUG=debug)
+        self.process = subprocess.Popen([binary, '--demo'], env=env)
+        global watched_process
+        watched_process = self.process
+        self.app = wait_for('the app on the accessibility bus', self._find_app)
+        self.window = wait_for('the app’s window',
+                               lambda: find(self.app, role='frame'), timeout=WAIT)
+        pyatspi.Registry.registerEventListener(self._focus_cb, 'object:state-changed:focused')
+
+    def _find_app(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in children(desktop):
+            if app.get_process_id() == self.process.pid and app.childCount > 0:
+                return app
+        return None
+
+    def _focus_cb(self, event):
+        if event.detail1 and event.host_application is not None and \
+           event.host_application.get_process_id() == self.process.pid:
+            self.focused = event.source
+
+    def tree(self):
+        return '\n'.join(dump(self.window))
+
+    def alive(self):
+        return self.process.poll() is None
+
+    # Where we are.
+    def step(self):
+        """(n, m) from the header's "Step n of m"."""
+        pattern = re.compile(NAMES['step'])
+        for label in find_all(self.window, role='label', name=NAMES['step']):
+            match = pattern.match(name_of(label))
+            return int(match.group(1)), int(match.group(2))
+        return None
+
+    def page(self):
+        """The page the wizard shows: child n - 1 of the pages stack.
+
+        GTK 4.8 leaves a page it has shown once in the tree with its last
+        size when the stack hides it, so the header's step number, not the
+        pages' sizes, says which one is shown."""
+        step = self.step()
+        if step is None:
+            return None
+        for node, _ in walk(self.window):
+            if re.match(r'^Pf\w+Page$', node.name or '') and role_of(node) == 'filler':
+                stack = node.parent.parent
+                if stack.childCount != step[1]:
+                    raise WalkError(f'the pages stack has {stack.childCount} pages, '
+                                    f'the header says {step[1]} steps')
+                return children(stack.getChildAtIndex(step[0] - 1))[0]
+        return None
+
+    def wait_step(self, n):
+        return wait_for(f'step {n}', lambda: (self.step() or (0, 0))[0] == n and self.step())
+
+    # Keys, into our own display.
+    def key(self, *keys):
+        window_ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid',
+                                     str(self.process.pid)],
+                                    capture_output=True, text=True,
+                                    env=dict(os.environ, DISPLAY=self.display)).stdout.split()
+        if window_ids:
+            subprocess.run(['xdotool', 'windowfocus', '--sync', window_ids[-1]],
+                           env=dict(os.environ, DISPLAY=self.display),
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(['xdotool', 'key', '--clearmodifiers'] + list(keys),
+                       env=dict(os.environ, DISPLAY=self.display), check=True)
+
+    def focus(self, target, stops=None):
+        """Tabs until target has the focus; each stop on the way is noted."""
+        if states_of(target).contains(pyatspi.STATE_FOCUSED):
+            return
+        for _ in range(MAX_TABS):
+            before = self.focused
+            self.key('Tab')
+            try:
+                wait_for('the focus to move', lambda: self.focused is not before, timeout=2)
+            except WalkError:
+                pass
+            if stops is not None and self.focused is not None:
+                stops.append(self.focused)
+            if states_of(target).contains(pyatspi.STATE_FOCUSED):
+                return
+        raise WalkError(f'{MAX_TABS} presses of Tab never reached {role_of(target)} '
+                        f'“{name_of(target)}”')
+
+    def type_into(self, target, text, stops=None):
+        """Types into an entry: through EditableText where GTK offers it."""
+        try:
+            editable = target.queryEditableText()
+            editable.setTextContents(text)
+            return
+        except NotImplementedError:
+            pass
+        self.focus(target, stops)
+        subprocess.run(['xdotool', 'type', '--delay', '20', text],
+                       env=dict(os.environ, DISPLAY=self.display), check=True)
+        self.key('Tab')
+
+    def press(self, target, stops=None):
+        """Presses a button or toggles a check box, the way the run asks."""
+        if not self.keyboard:
+            try:
+                action = target.queryAction()
+                names = [action.getName(i) for i in range(action.nActions)]
+            except NotImplementedError:
+                names = []
+            for wanted in ('click', 'activate', 'press', 'toggle'):
+                if wanted in names:
+                    action.doAction(names.index(wanted))
+                    return
+            if role_of(target) not in ('check box', 'radio button', 'toggle button', 'switch',
+                                       'list item'):
+                raise WalkError(f'{role_of(target)} “{name_of(target)}” offers no action '
+                                f'({names})')
+        # The keyboard: what --keyboard always does, and the only way GTK 4.8
+        # lets a screen reader user toggle a check box.
+        self.focus(target, stops)
+        self.key('Return' if role_of(target) in ('push button', 'list item') else 'space')
+
+
+# --- The checks ------------------------------------------------------------
+
+def severity_words(source_root):
+    """The words the app shows beside a finding, from src/ui/pf-status.c."""
+    with open(os.path.join(source_root, 'src', 'ui', 'pf-status.c'), encoding='utf-8') as f:
+        text = f.read()
+    words = re.findall(r'\[PF_STEP_STATUS_\w+\]\s*=\s*\{[^}]*N_\("([^"]+)"\)', text)
+    if not words:
+        raise WalkError('no status words found in src/ui/pf-status.c')
+    return set(words)
+
+
+def unnamed_controls(app, page, roles=None):
+    """Every shown control without a name, said with where it is."""
+    problems = []
+    roles = roles or INTERACTIVE_ROLES | TEXT_ROLES
+    page_name = page.name
+    for node, path in walk(app.window, only_page=page):
+        role = role_of(node)
+        states = states_of(node)
+        if role in TEXT_ROLES and not states.contains(pyatspi.STATE_EDITABLE):
+            continue
+        if role not in roles:
+            continue
+        if name_of(node):
+            continue
+        where = ' > '.join(f'{r} “{n}”' for r, n in path if n) or 'the window'
+        hint = f', tooltip “{node.description}”' if node.description else ''
+        problems.append(f'{page_name}: unnamed {role}{hint} in {where}')
+    return problems
+
+
+def underscored_names(app, page):
+    """Names that still hold a mnemonic's underscore (a GTK 4.8 habit)."""
+    found = set()
+    for node, _ in walk(app.window, only_page=page):
+        if role_of(node) in INTERACTIVE_ROLES and re.search(r'(^|\s)_\w', name_of(node)):
+            found.add(name_of(node))
+    return found
+
+
+def finding_rows(root, words):
+    """(title, severity) of each shown row that states a finding's severity."""
+    rows = []
+    for node, _ in walk(root):
+        if role_of(node) != 'list item':
+            continue
+        labels = [name_of(n) for n, _ in walk(node) if role_of(n) == 'label']
+        severity = [w for w in labels if w in words]
+        if severity and name_of(node):
+            rows.append((name_of(node), severity[0]))
+    return rows
+
+
+def step_list_problems(app, words, visited):
+    """The step list states each checked step's status in words."""
+    problems = []
+    steps = find(app.window, role='list', name=r'^Steps$')
+    if steps is None:
+        # Folded: the list is a page of its own, and not shown.
+        return problems
+    for row in find_all(steps, role='list item'):
+        title = name_of(row)
+        if title in visited and row.description and row.description not in words:
+            problems.append(f'step list: “{title}” is described as “{row.description}”, '
+                            f'not by a status ({", ".join(sorted(words))})')
+    start = [r for r in find_all(steps, role='list item') if r.description in words]
+    if not start:
+        problems.append('step list: no row states a status in words')
+    return problems
+
+
+# --- The walk --------------------------------------------------------------
+
+def do_start(app, tap, words, stops):
+    page = app.page()
+    passport = wait_for('the Passport choice',
+                        lambda: find(page, role={'check box', 'radio button'},
+                                     name=NAMES['passport']))
+    app.press(passport, stops)
+    wait_for('Passport to be chosen',
+             lambda: states_of(passport).contains(pyatspi.STATE_CHECKED))
+    next_button = wait_for('the Next button to say Next',
+                           lambda: find(app.window, role='push button', name=r'^_?Next\b'))
+    finding = wait_for('the start step’s status in the step list',
+                       lambda: not step_list_problems(app, words, set()) or None, timeout=5)
+    tap.check('start: the passport is chosen, Next replaces Skip and the step list says so',
+              [] if next_button and finding else ['no change seen'])
+
+
+def do_photo(app, tap, words, stops):
+    page = app.page()
+
+    def ready():
+        use = find(page, role='push button', name=NAMES['use-photo'], sensitive=True)
+        if use is not None:
+            return ('use', use)
+        capture = find(page, role='push button', name=NAMES['capture'], sensitive=True)
+        if capture is not None:
+            return ('capture', capture)
+        return None
+
+    kind, button = wait_for('the demo camera (a photo to take or to use)', ready,
+                            timeout=PHOTO_WAIT)
+    if kind == 'capture':
+        if app.keyboard:
+            # The page's own shortcut, as its tooltip says.
+            app.key('ctrl+Return')
+        else:
+            try:
+                app.press(button)
+            except Exception:
+                pass  # auto-capture may have taken it first: the result tells
+    use = wait_for('the photo’s result (Use This Photo)',
+                   lambda: find(page, role='push button', name=NAMES['use-photo'],
+                                sensitive=True),
+                   timeout=PHOTO_WAIT)
+    verdict = [name_of(h) for h in find_all(page, role='heading') if name_of(h)]
+    rows = finding_rows(page, words)
+    if not rows:
+        # Passed checks are folded away under one row: unfold it.
+        folded = find(page, role='list item', name=NAMES['passed-checks'])
+        if folded is not None:
+            app.press(folded, stops)
+            rows = wait_for('the passed checks to unfold',
+                            lambda: finding_rows(page, words), timeout=5)
+    problems = []
+    if not verdict:
+        problems.append('the result has no heading that states the verdict')
+    if not rows:
+        problems.append('no finding row states its severity in words '
+                        f'({", ".join(sorted(words))})')
+    if os.environ.get('PF_A11Y_DUMP'):
+        print('\n'.join(dump(page)), file=sys.stderr)
+    tap.check('photo: the demo photo is checked and its findings are words: '
+              + '; '.join(f'{t} ({s})' for t, s in rows[:6]), problems)
+    return use
+
+
+def step_status(app, title):
+    """What the step list says about a step, or None when folded away."""
+    steps = find(app.window, role='list', name=r'^Steps$')
+    row = find(steps, role='list item', name='^' + re.escape(title) + '$') if steps else None
+    return row.description if row is not None else None
+
+
+def do_region(app, tap, words, stops):
+    """Types a date of birth: the page answers with a finding in words."""
+    page = app.page()
+    entry = wait_for('the date of birth entry',
+                     lambda: find(page, role={'text', 'entry'}, name=NAMES['birth-date']))
+    app.type_into(entry, '12 August 1974', stops)
+    status = wait_for('the step list to state the region step’s status',
+                      lambda: step_status(app, 'Region and age') in words, timeout=5)
+    tap.check('region: a typed date of birth gives the step a status in words',
+              [] if status else ['no status'])
+
+
+def do_safety(app, tap, words, stops):
+    """Answers every quiz question (the first answer each time)."""
+    page = app.page()
+    answers = wait_for('the quiz answers',
+                       lambda: find_all(page, role='push button', name=NAMES['quiz-answer'],
+                                        sensitive=True))
+    for button in answers:
+        app.press(button, stops)
+    status = wait_for('the step list to state the safety step’s status',
+                      lambda: step_status(app, 'Stay safe') in words, timeout=5)
+    tap.check(f'safety: {len(answers)} quiz answers given; the step has a status in words',
+              [] if status else ['no status'])
+
+
+def walk_wizard(app, tap, source_root):
+    words = severity_words(source_root)
+    unnamed = {}
+    stops = []
+    visited = set()
+    underscored = set()
+    unnamed_lists = {}
+    _, total = app.wait_step(1)
+    tap.note(f'the wizard has {total} steps')
+
+    for n in range(1, total + 1):
+        app.wait_step(n)
+        page = wait_for(f'the page of step {n}', app.page)
+        page_name = page.name
+        tap.check(f'step {n} of {total} is reached ({page_name})', [])
+        if os.environ.get('PF_A11Y_DUMP'):
+            print('\n'.join(dump(page)), file=sys.stderr)
+        visited.add(page_name)
+
+        next_target = None
+        if page_name == 'PfStartPage':
+            do_start(app, tap, words, stops)
+        elif page_name == 'PfPhotoPage':
+            next_target = do_photo(app, tap, words, stops)
+        elif page_name == 'PfRegionPage':
+            do_region(app, tap, words, stops)
+        elif page_name == 'PfSafetyPage':
+            do_safety(app, tap, words, stops)
+
+        for problem in unnamed_controls(app, page):
+            unnamed.setdefault(problem, None)
+        for problem in unnamed_controls(app, page, CONTAINER_ROLES):
+            unnamed_lists.setdefault(problem, None)
+        underscored |= underscored_names(app, page)
+
+        if n == total:
+            break
+        if next_target is None:
+            next_target = wait_for('the Next or Skip button',
+                                   lambda: find(app.window, role='push button',
+                                                name=NAMES['next'], sensitive=True))
+        app.press(next_target, stops)
+        app.wait_step(n + 1)
+
+    # The summary.
+    page = app.page()
+    headings = [name_of(h) for h in find_all(page, role='heading') if name_of(h)]
+    rows = finding_rows(page, words)
+    problems = []
+    if not headings:
+        problems.append('the summary has no heading')
+    if not rows:
+        problems.append('the summary shows no finding with its severity in words')
+    if not any('Passport' in t for t, _ in rows):
+        problems.append('the summary does not list the start step’s finding (the passport)')
+    tap.check('summary: findings are listed with their severity in words: '
+              + '; '.join(f'{t} ({s})' for t, s in rows[:8]), problems)
+    tap.check('the step list states each step’s status in words',
+              step_list_problems(app, words, visited))
+
+    copy = find(page, role='push button', name=NAMES['copy-ticket'], sensitive=True)
+    if copy is not None:
+        app.press(copy, stops)
+        tap.check('summary: the ticket draft’s Copy button can be pressed', [])
+    else:
+        tap.note('the summary has no “Copy the ticket draft” button (yet)')
+    for problem in unnamed_controls(app, page):
+        unnamed.setdefault(problem, None)
+
+    if app.keyboard:
+        tap.note(f'{len(stops)} focus stops on the way')
+        for node in stops:
+            try:
+                if role_of(node) in INTERACTIVE_ROLES and not name_of(node):
+                    unnamed.setdefault(f'focus stop without a name: {role_of(node)} '
+                                       f'(tooltip “{node.description}”)', None)
+            except Exception:
+                pass
+    tap.check('every button, toggle, entry and list met on the way has an accessible name',
+              list(unnamed))
+    for problem in unnamed_lists:
+        tap.note(f'list without a name: {problem}')
+    for name in sorted(underscored | underscored_names(app, page)):
+        tap.note(f'name with a mnemonic underscore (GTK 4.8): {name}')
+
+
+def quit_app(app, tap):
+    if app.keyboard:
+        app.key('ctrl+q')
+    else:
+        action = app.window.queryAction()
+        names = [action.getName(i) for i in range(action.nActions)]
+        action.doAction(names.index('window.close'))
+    try:
+        code = app.process.wait(timeout=WAIT)
+    except subprocess.TimeoutExpired:
+        app.process.kill()
+        code = 'still running'
+    tap.check('the app closes cleanly', [] if code == 0 else [f'exit status {code}'])
+
+
+def main(argv):
+    global Atspi, GLib, pyatspi
+    if len(argv) != 3 or argv[1] not in ('--actions', '--keyboard'):
+        print(__doc__.strip().splitlines()[-3], file=sys.stderr)
+        return 2
+    keyboard = argv[1] == '--keyboard'
+    binary = argv[2]
+    source_root = os.environ.get('PF_SOURCE_ROOT',
+                                 os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    ensure_session_bus()
+    # fatal-warnings is for the app; libatspi warns about the registry's
+    # own missing cache, which must not stop the walk.
+    app_debug = os.environ.get('G_DEBUG', '')
+    os.environ['G_DEBUG'] = ','.join(f for f in app_debug.split(',')
+                                     if f and f not in ('fatal-warnings', 'fatal-criticals'))
+    tap = Tap()
+    missing = [tool for tool in ('xdotool', 'Xvfb') if shutil.which(tool) is None]
+    try:
+        Atspi, GLib, pyatspi = atspi_modules()
+    except (ImportError, ValueError) as e:
+        missing.append(f'pyatspi ({e})')
+    tap.check('the tools are installed (python3-pyatspi, xvfb, xdotool)',
+              [f'missing: {m}' for m in missing])
+    if missing:
+        return tap.finish()
+
+    xvfb, display = start_xvfb()
+    os.environ['DISPLAY'] = display
+    app = None
+    try:
+        app = App(binary, display, tap, keyboard, app_debug)
+        walk_wizard(app, tap, source_root)
+        quit_app(app, tap)
+    except WalkError as e:
+        tap.check('the walk reaches the summary', [str(e)])
+        if app is not None and app.alive():
+            try:
+                print('# The window’s accessible tree:')
+                for line in app.tree().splitlines():
+                    print('#   ' + line)
+            except Exception as dump_error:
+                print(f'# (the tree cannot be read: {dump_error})')
+    finally:
+        if app is not None and app.alive():
+            app.process.kill()
+            app.process.wait()
+        xvfb.terminate()
+        xvfb.wait()
+    return tap.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

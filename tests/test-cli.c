@@ -25,6 +25,8 @@ static char *work_dir;   /* the program's working directory: must stay empty */
 static char *home_dir;   /* its HOME and XDG directories: must stay empty */
 
 static char *good_png;
+static PfSpecimen *good_specimen;  /* the truth behind good.png */
+static char *licence_png;
 static char *good_jpg;
 static char *empty_desk;
 static char *empty_file;
@@ -148,6 +150,17 @@ make_photos (void)
   good_png = save_image (good->image, "good.png", "png");
   good_jpg = save_image (good->image, "good.jpg", "jpeg");
 
+  /* A driving licence: no MRZ. */
+  {
+    PfSpecimenParams licence_params = params;
+    g_autoptr(PfSpecimen) licence = NULL;
+
+    licence_params.layout = PF_SPECIMEN_LICENCE;
+    licence_params.doc_width_fraction = 0.75;
+    licence = pf_specimen_new (&licence_params);
+    licence_png = save_image (licence->image, "licence.png", "png");
+  }
+
   /* The same desk with no document on it. */
   params.no_document = TRUE;
   desk = pf_specimen_new (&params);
@@ -159,6 +172,8 @@ make_photos (void)
   g_file_get_contents (good_png, &png, &len, &error);
   g_assert_no_error (error);
   cut_png = write_bytes ("cut.png", png, len / 2);
+
+  good_specimen = g_steal_pointer (&good);
 }
 
 static void
@@ -516,6 +531,323 @@ test_usage (void)
   }
 }
 
+/* The "document" member of --read: { "kind", "mrz", "printed", "fields" }.
+ * Returns it. */
+static JsonObject *
+assert_document_schema (JsonObject *file)
+{
+  JsonObject *document = json_object_get_object_member (file, "document");
+  JsonObject *printed, *fields;
+  JsonNode *kind, *mrz;
+
+  g_assert_nonnull (document);
+  g_assert_cmpuint (json_object_get_size (document), ==, 4);
+  kind = json_object_get_member (document, "kind");
+  g_assert_true (JSON_NODE_HOLDS_NULL (kind) ||
+                 json_node_get_value_type (kind) == G_TYPE_STRING);
+
+  mrz = json_object_get_member (document, "mrz");
+  g_assert_nonnull (mrz);
+  if (!JSON_NODE_HOLDS_NULL (mrz))
+    {
+      JsonObject *m = json_node_get_object (mrz);
+
+      g_assert_cmpuint (json_object_get_size (m), ==, 4);
+      g_assert_nonnull (json_object_get_array_member (m, "lines"));
+      g_assert_true (json_node_get_value_type (json_object_get_member (m, "valid")) == G_TYPE_BOOLEAN);
+      g_assert_nonnull (json_object_get_object_member (m, "checks"));
+      g_assert_nonnull (json_object_get_object_member (m, "fields"));
+    }
+
+  printed = json_object_get_object_member (document, "printed");
+  g_assert_nonnull (printed);
+  g_assert_true (json_node_get_value_type (json_object_get_member (printed, "read")) == G_TYPE_BOOLEAN);
+  g_assert_true (json_object_has_member (printed, "error"));
+  g_assert_nonnull (json_object_get_object_member (printed, "fields"));
+
+  fields = json_object_get_object_member (document, "fields");
+  g_assert_nonnull (fields);
+  g_assert_cmpuint (json_object_get_size (fields), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char *const ids[] = {
+        "surname", "given_names", "birth_date", "nationality", "document_number", "expiry_date",
+      };
+      JsonNode *field = json_object_get_member (fields, ids[i]);
+
+      g_assert_nonnull (field);
+      if (!JSON_NODE_HOLDS_NULL (field))
+        {
+          JsonObject *f = json_node_get_object (field);
+
+          assert_string_member (f, "value");
+          assert_number (json_object_get_member (f, "confidence"));
+          assert_string_member (f, "source");
+        }
+    }
+
+  return document;
+}
+
+/* --read on a card: its kind, its MRZ exactly as printed, every check
+ * digit passing, and the fields in the MRZ. */
+static void
+test_read_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *args[] = { "--json", "--read", good_png, NULL };
+  JsonObject *file, *document, *mrz, *checks, *mrz_fields;
+  JsonArray *lines;
+  GList *names;
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  file = json_array_get_object_element (parse_files (parser, run.out), 0);
+  assert_file_schema (file);
+  document = assert_document_schema (file);
+
+  g_assert_cmpstr (json_object_get_string_member (document, "kind"), ==,
+                   good_specimen->document_code[1] == 'R' ? "residence-permit" : "id-card");
+  mrz = json_object_get_object_member (document, "mrz");
+  g_assert_nonnull (mrz);
+  lines = json_object_get_array_member (mrz, "lines");
+  g_assert_cmpuint (json_array_get_length (lines), ==, good_specimen->n_mrz_lines);
+  for (int l = 0; l < good_specimen->n_mrz_lines; l++)
+    g_assert_cmpstr (json_array_get_string_element (lines, l), ==, good_specimen->mrz_lines[l]);
+  g_assert_true (json_object_get_boolean_member (mrz, "valid"));
+
+  checks = json_object_get_object_member (mrz, "checks");
+  names = json_object_get_members (checks);
+  g_assert_cmpuint (g_list_length (names), ==, 4);  /* TD1: number, birth, expiry, composite */
+  for (GList *l = names; l != NULL; l = l->next)
+    g_assert_cmpstr (json_object_get_string_member (checks, l->data), ==, "passed");
+  g_list_free (names);
+
+  mrz_fields = json_object_get_object_member (mrz, "fields");
+  g_assert_cmpstr (json_object_get_string_member (mrz_fields, "document_number"), ==,
+                   good_specimen->document_number);
+  g_assert_cmpstr (json_object_get_string_member (mrz_fields, "surname"), ==,
+                   good_specimen->mrz_surname);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (
+                       json_object_get_object_member (document, "fields"), "birth_date"), "value"),
+                   ==, good_specimen->birth_date);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (document, "printed"),
+                                                 "read"));
+  g_assert_false (json_object_has_member (file, "comparison"));
+}
+
+/* A driving licence has no MRZ: "mrz" is null, the kind unknown, and the
+ * printed zone is still read. */
+static void
+test_read_licence (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *args[] = { "--json", "--read", "--kind", "driving-licence", licence_png, NULL };
+  JsonObject *file, *document;
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, !=, 2);
+  file = json_array_get_object_element (parse_files (parser, run.out), 0);
+  document = assert_document_schema (file);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (document, "kind")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (document, "mrz")));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (document, "printed"),
+                                                 "read"));
+}
+
+static void
+test_read_text (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *args[] = { "--read", good_png, NULL };
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "MRZ: read, every check digit passes"));
+  for (int l = 0; l < good_specimen->n_mrz_lines; l++)
+    g_assert_nonnull (strstr (run.out, good_specimen->mrz_lines[l]));
+  g_assert_nonnull (strstr (run.out, good_specimen->birth_date));
+}
+
+/* Swaps the first character that has a look-alike (0 and O, 1 and I...). */
+static char *
+with_lookalike (const char *text)
+{
+  static const char pairs[] = "0O1I5S8B2Z";
+  char *out = g_strdup (text);
+
+  for (char *p = out; *p != '\0'; p++)
+    {
+      const char *hit = strchr (pairs, *p);
+
+      if (hit != NULL)
+        {
+          gsize i = hit - pairs;
+
+          *p = pairs[i % 2 == 0 ? i + 1 : i - 1];
+          return out;
+        }
+    }
+  return out;
+}
+
+static JsonObject *
+find_comparison (JsonArray  *comparison,
+                 const char *field)
+{
+  for (guint i = 0; i < json_array_get_length (comparison); i++)
+    {
+      JsonObject *c = json_array_get_object_element (comparison, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "field"), field))
+        return c;
+    }
+  return NULL;
+}
+
+/* --details: each typed field compared with the document, with the
+ * reason for each difference, as the details page gives it. */
+static void
+test_details (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *number = with_lookalike (good_specimen->document_number);
+  g_autofree char *surname = g_strdup (good_specimen->mrz_surname);
+  g_autofree char *birth = NULL;
+  const char *args[] = { "--json", "--details", NULL, good_png, NULL };
+  JsonArray *comparison;
+  JsonObject *c;
+  int y, m, d;
+
+  /* A typo in the surname: one letter changed. */
+  surname[1] = surname[1] == 'X' ? 'Y' : 'X';
+  /* The birth date with a two-digit year. */
+  g_assert_cmpint (sscanf (good_specimen->birth_date, "%d-%d-%d", &y, &m, &d), ==, 3);
+  birth = g_strdup_printf ("%02d.%02d.%02d", d, m, y % 100);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "surname");
+  json_builder_add_string_value (builder, surname);
+  json_builder_set_member_name (builder, "given_names");
+  json_builder_add_string_value (builder, good_specimen->mrz_given_names);
+  json_builder_set_member_name (builder, "birth_date");
+  json_builder_add_string_value (builder, birth);
+  json_builder_set_member_name (builder, "document_number");
+  json_builder_add_string_value (builder, number);
+  json_builder_set_member_name (builder, "expiry_date");
+  json_builder_add_string_value (builder, good_specimen->expiry_date);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  path = write_bytes ("details.json", text, strlen (text));
+  args[2] = path;
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  comparison = json_object_get_array_member (
+                 json_array_get_object_element (parse_files (parser, run.out), 0), "comparison");
+  g_assert_nonnull (comparison);
+  /* Only what was typed: nationality was not. */
+  g_assert_cmpuint (json_array_get_length (comparison), ==, 5);
+  for (guint i = 0; i < json_array_get_length (comparison); i++)
+    {
+      JsonObject *one = json_array_get_object_element (comparison, i);
+
+      g_assert_cmpuint (json_object_get_size (one), ==, 5);
+      assert_string_member (one, "field");
+      assert_string_member (one, "typed");
+      assert_string_member (one, "verdict");
+    }
+
+  c = find_comparison (comparison, "surname");
+  g_assert_cmpstr (json_object_get_string_member (c, "typed"), ==, surname);
+  g_assert_cmpstr (json_object_get_string_member (c, "verdict"), ==, "mismatch");
+  g_assert_cmpstr (json_object_get_string_member (c, "reason"), ==, "typo");
+
+  c = find_comparison (comparison, "given_names");
+  g_assert_cmpstr (json_object_get_string_member (c, "verdict"), ==, "match");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (c, "reason")));
+
+  c = find_comparison (comparison, "birth_date");
+  g_assert_cmpstr (json_object_get_string_member (c, "verdict"), ==, "mismatch");
+  g_assert_cmpstr (json_object_get_string_member (c, "reason"), ==, "two-digit-year");
+
+  c = find_comparison (comparison, "document_number");
+  if (!g_str_equal (number, good_specimen->document_number))
+    {
+      g_assert_cmpstr (json_object_get_string_member (c, "verdict"), ==, "mismatch");
+      g_assert_cmpstr (json_object_get_string_member (c, "reason"), ==, "lookalike");
+    }
+
+  c = find_comparison (comparison, "expiry_date");
+  g_assert_cmpstr (json_object_get_string_member (c, "verdict"), ==, "match");
+
+  /* The same as text: the comparator's advice. */
+  {
+    g_auto(Run) text_run = { 0 };
+    const char *text_args[] = { "--details", path, good_png, NULL };
+
+    run_cli (&text_run, text_args);
+    g_assert_cmpint (text_run.status, ==, 1);
+    g_assert_nonnull (strstr (text_run.out, "details.surname"));
+    g_assert_nonnull (strstr (text_run.out, "details.birth_date"));
+  }
+}
+
+/* Bad details files: a clear message naming the problem, nothing on
+ * standard output, exit status 2. */
+static void
+test_details_bad (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *contents;
+    const char *message;
+  } cases[] = {
+    { "not-json.json", "surname: Smith", "not valid JSON" },
+    { "array.json", "[\"Smith\"]", "one JSON object" },
+    { "number.json", "{\"surname\": 12}", "must be text" },
+    { "unknown.json", "{\"surnme\": \"Smith\"}", "Unknown detail “surnme”" },
+    { "empty.json", "", "one JSON object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *path = write_bytes (cases[i].name, cases[i].contents,
+                                           strlen (cases[i].contents));
+      const char *args[] = { "--details", path, good_png, NULL };
+
+      run_cli (&run, args);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      if (strstr (run.err, cases[i].message) == NULL)
+        g_error ("%s: expected “%s” in: %s", cases[i].name, cases[i].message, run.err);
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { "--details", "/nonexistent/details.json", good_png, NULL };
+
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "Cannot read the details file"));
+  }
+}
+
 static guint
 count_entries (const char *dir)
 {
@@ -588,6 +920,11 @@ main (int   argc,
   g_test_add_func ("/pf/cli/bad-files", test_bad_files);
   g_test_add_func ("/pf/cli/json-mixed", test_json_mixed);
   g_test_add_func ("/pf/cli/usage", test_usage);
+  g_test_add_func ("/pf/cli/read-json", test_read_json);
+  g_test_add_func ("/pf/cli/read-licence", test_read_licence);
+  g_test_add_func ("/pf/cli/read-text", test_read_text);
+  g_test_add_func ("/pf/cli/details", test_details);
+  g_test_add_func ("/pf/cli/details-bad", test_details_bad);
   /* Last: it looks at what all the runs before it left behind. */
   g_test_add_func ("/pf/cli/writes-nothing", test_writes_nothing);
 
@@ -598,6 +935,8 @@ main (int   argc,
   g_free (work_dir);
   g_free (home_dir);
   g_free (good_png);
+  g_clear_pointer (&good_specimen, pf_specimen_free);
+  g_free (licence_png);
   g_free (good_jpg);
   g_free (empty_desk);
   g_free (empty_file);

@@ -110,6 +110,44 @@ test_grey_every_colour (void)
     }
 }
 
+/* The box-filtered preview copy: each pixel the rounded mean of its block,
+ * the leftover columns and rows left out. */
+static void
+test_scaled_down (void)
+{
+  g_autoptr(PfImage) image = pf_image_new (37, 11);
+  g_autoptr(PfImage) small = NULL;
+  g_autoptr(PfImage) same = NULL;
+  guint8 *data = pf_image_get_data_mutable (image);
+  gsize stride = pf_image_get_stride (image);
+  const guint8 *out;
+
+  for (int y = 0; y < 11; y++)
+    for (int x = 0; x < 37 * 4; x++)
+      data[y * stride + x] = (guint8) ((x * 31 + y * 17) % 256);
+
+  small = pf_image_new_scaled_down (image, 3);
+  g_assert_cmpint (pf_image_get_width (small), ==, 12);
+  g_assert_cmpint (pf_image_get_height (small), ==, 3);
+  out = pf_image_get_data (small);
+  for (int y = 0; y < 3; y++)
+    for (int x = 0; x < 12; x++)
+      for (int c = 0; c < 4; c++)
+        {
+          int sum = 0;
+
+          for (int dy = 0; dy < 3; dy++)
+            for (int dx = 0; dx < 3; dx++)
+              sum += data[(y * 3 + dy) * stride + (x * 3 + dx) * 4 + c];
+          g_assert_cmpint (out[y * pf_image_get_stride (small) + x * 4 + c], ==, (sum + 4) / 9);
+        }
+
+  /* A factor larger than the image is held to its size. */
+  same = pf_image_new_scaled_down (image, 16);
+  g_assert_cmpint (pf_image_get_width (same), ==, 3);
+  g_assert_cmpint (pf_image_get_height (same), ==, 1);
+}
+
 static void
 test_one_pixel (void)
 {
@@ -155,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/pf/image/stride-and-grey", test_stride_and_grey);
   g_test_add_func ("/pf/image/one-pixel", test_one_pixel);
   g_test_add_func ("/pf/image/grey-every-colour", test_grey_every_colour);
+  g_test_add_func ("/pf/image/scaled-down", test_scaled_down);
   g_test_add_func ("/pf/image/wrapped", test_wrapped);
 
   return g_test_run ();

@@ -43,6 +43,8 @@ const guint8  *pf_image_get_data        (const PfImage  *self);
 guint8        *pf_image_get_data_mutable (PfImage       *self);
 const guint8  *pf_image_get_grey        (PfImage        *self);
 PfImage       *pf_image_copy            (const PfImage  *self);
+PfImage       *pf_image_new_scaled_down (const PfImage  *self,
+                                         int             factor);
 
 /* Test support: called with each pixel buffer just after it was zeroed and
  * just before it is released. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pf-photo-private.h"
+#include "pf-vector-private.h"
 
 struct _PfPhotoReport
 {
@@ -118,8 +119,22 @@ pf_photo_context_add_ok (PfPhotoContext *ctx,
   pf_photo_context_add (ctx, id, PF_SEVERITY_OK, title, "", NULL);
 }
 
+/* The small row that image row @y falls in. */
+static inline int
+small_row_of (int y,
+              int height,
+              int small_height)
+{
+  return MIN ((int) ((gint64) y * small_height / height), small_height - 1);
+}
+
 /* Area-averaging downscale of a grey image, so that small text does not
- * alias into noise that looks like edges. */
+ * alias into noise that looks like edges. Each small pixel is the rounded
+ * mean of the image pixels that map onto it (x * small_width / width, the
+ * same for rows). The rows of a band are summed column by column first,
+ * in 16 bits (257 rows of 255 fit), which vectorises, flushed into 32 bits
+ * only for bands taller than that; then each small pixel adds up its run
+ * of columns. */
 static guint8 *
 downscale_grey (const guint8 *grey,
                 int           width,
@@ -128,37 +143,77 @@ downscale_grey (const guint8 *grey,
                 int           small_height)
 {
   guint8 *small = g_malloc ((gsize) small_width * small_height);
-  g_autofree guint32 *acc = g_new0 (guint32, small_width);
-  g_autofree guint16 *count = g_new0 (guint16, small_width);
-  g_autofree int *column = g_new (int, width);
-  int sy = 0;
+  g_autofree guint32 *sum = g_new0 (guint32, width);
+  g_autofree guint16 *part = g_new0 (guint16, width);
+  g_autofree int *first = g_new (int, small_width + 1);
+  int y = 0;
+  int t = 0;
 
+  /* first[t] .. first[t + 1] - 1: the columns that map onto small column t. */
+  first[0] = 0;
   for (int x = 0; x < width; x++)
-    column[x] = MIN ((int) ((gint64) x * small_width / width), small_width - 1);
-
-  for (int y = 0; y < height; y++)
     {
-      int ty = MIN ((int) ((gint64) y * small_height / height), small_height - 1);
-      const guint8 *row = grey + (gsize) y * width;
+      int c = MIN ((int) ((gint64) x * small_width / width), small_width - 1);
 
-      if (ty != sy)
+      while (t < c)
+        first[++t] = x;
+    }
+  while (t < small_width)
+    first[++t] = width;
+
+  for (int ty = 0; ty < small_height; ty++)
+    {
+      guint8 *out = small + (gsize) ty * small_width;
+      guint32 rows = 0;
+      int in_part = 0;
+      gboolean flushed = FALSE;
+
+      for (; y < height && small_row_of (y, height, small_height) == ty; y++, rows++)
         {
-          for (int x = 0; x < small_width; x++)
+          pf_sum_bytes_u16 (part, grey + (gsize) y * width, width);
+          if (++in_part == 257)
             {
-              small[(gsize) sy * small_width + x] = count[x] ? (guint8) ((acc[x] + count[x] / 2) / count[x]) : 0;
-              acc[x] = 0;
-              count[x] = 0;
+              if (!flushed)
+                memset (sum, 0, (gsize) width * sizeof *sum);
+              pf_sum_u16_u32 (sum, part, width);
+              memset (part, 0, (gsize) width * sizeof *part);
+              flushed = TRUE;
+              in_part = 0;
             }
-          sy = ty;
         }
-      for (int x = 0; x < width; x++)
+
+      /* The usual case, a band of a few rows: straight from the 16-bit
+       * sums. */
+      if (!flushed)
         {
-          acc[column[x]] += row[x];
-          count[column[x]]++;
+          for (int tx = 0; tx < small_width; tx++)
+            {
+              guint32 acc = 0;
+              guint32 count = rows * (guint32) (first[tx + 1] - first[tx]);
+
+              for (int x = first[tx]; x < first[tx + 1]; x++)
+                acc += part[x];
+              out[tx] = count ? (guint8) ((acc + count / 2) / count) : 0;
+            }
+          memset (part, 0, (gsize) width * sizeof *part);
+          continue;
+        }
+
+      if (in_part > 0)
+        {
+          pf_sum_u16_u32 (sum, part, width);
+          memset (part, 0, (gsize) width * sizeof *part);
+        }
+      for (int tx = 0; tx < small_width; tx++)
+        {
+          guint32 acc = 0;
+          guint32 count = rows * (guint32) (first[tx + 1] - first[tx]);
+
+          for (int x = first[tx]; x < first[tx + 1]; x++)
+            acc += sum[x];
+          out[tx] = count ? (guint8) ((acc + count / 2) / count) : 0;
         }
     }
-  for (int x = 0; x < small_width; x++)
-    small[(gsize) sy * small_width + x] = count[x] ? (guint8) ((acc[x] + count[x] / 2) / count[x]) : 0;
 
   return small;
 }

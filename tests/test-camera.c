@@ -15,6 +15,7 @@
 
 #include "pf-camera.h"
 #include "pf-camera-plugins.h"
+#include "pf-camera-private.h"
 #include "pf-frame-worker.h"
 #include "pf-mailbox.h"
 
@@ -402,6 +403,78 @@ test_test_pipeline (void)
    * is off by a factor (unpaced, or counted wrong). */
   g_assert_cmpfloat (rec.rate, >, 10.0);
   g_assert_cmpfloat (rec.rate, <, 90.0);
+
+  recorder_clear (&rec);
+}
+
+/* The mode chooser: MJPEG when it gives more pixels at a live rate than
+ * raw video does, raw video otherwise. */
+static void
+test_mode_choice (void)
+{
+  static const struct
+  {
+    const char *caps;
+    gboolean    jpeg;
+    int         width;
+    int         height;
+  } cases[] = {
+    /* The usual USB 2 webcam: raw 1080p at 5/s, MJPEG 1080p at 30/s. */
+    { "video/x-raw,format=YUY2,width=640,height=480,framerate=30/1; "
+      "video/x-raw,format=YUY2,width=1920,height=1080,framerate=5/1; "
+      "image/jpeg,width=1280,height=720,framerate=30/1; "
+      "image/jpeg,width=1920,height=1080,framerate={ 30/1, 15/1 }", TRUE, 1920, 1080 },
+    /* Raw 720p at 30: as good as MJPEG 720p, and needs no decoding. */
+    { "image/jpeg,width=1280,height=720,framerate=30/1; "
+      "video/x-raw,format=YUY2,width=1280,height=720,framerate=30/1", FALSE, 0, 0 },
+    /* 4K MJPEG is more than wanted: raw 1080p. */
+    { "image/jpeg,width=3840,height=2160,framerate=30/1; "
+      "video/x-raw,format=NV12,width=1920,height=1080,framerate=30/1", FALSE, 0, 0 },
+    /* Only MJPEG, sizes left open (an encoder's pad). */
+    { "image/jpeg,width=[16,4096],height=[16,4096]", TRUE, 0, 0 },
+    /* No MJPEG at all. */
+    { "video/x-raw,format=RGBA,width=1280,height=720", FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GstCaps) caps = gst_caps_from_string (cases[i].caps);
+      int width = -1, height = -1;
+
+      g_assert_nonnull (caps);
+      g_assert_cmpint (pf_camera_caps_prefer_jpeg (caps, &width, &height), ==, cases[i].jpeg);
+      g_assert_cmpint (width, ==, cases[i].width);
+      g_assert_cmpint (height, ==, cases[i].height);
+    }
+}
+
+/* A source that gives only MJPEG (as many webcams do at 720p and 1080p)
+ * is decoded: frames of its size, in its colour. */
+static void
+test_mjpeg_pipeline (void)
+{
+  g_autoptr(PfCamera) camera =
+    camera_for ("videotestsrc num-buffers=30 pattern=red "
+                "! video/x-raw,width=1280,height=720,framerate=30/1 ! jpegenc");
+  int width, height;
+  Recorder rec;
+
+  recorder_attach (&rec, camera);
+  pf_camera_start (camera);
+  wait_for_state (camera, PF_CAMERA_STATE_READY);
+  g_assert_true (pf_camera_get_frame_size (camera, &width, &height));
+  g_assert_cmpint (width, ==, 1280);
+  g_assert_cmpint (height, ==, 720);
+
+  wait_for_state (camera, PF_CAMERA_STATE_ENDED);
+  g_assert_cmpuint (rec.frames, >=, 1);
+  g_assert_cmpint (rec.width, ==, 1280);
+  g_assert_cmpint (rec.height, ==, 720);
+  /* Red after JPEG's 4:2:0 and video-range YUV: close, not exact. */
+  g_assert_cmpint (rec.pixel[0], >=, 200);
+  g_assert_cmpint (rec.pixel[1], <=, 40);
+  g_assert_cmpint (rec.pixel[2], <=, 40);
+  g_assert_cmpint (rec.pixel[3], ==, 255);
 
   recorder_clear (&rec);
 }
@@ -1356,6 +1429,8 @@ main (int   argc,
   g_test_add_func ("/pf/camera/find-missing", test_find_missing);
   g_test_add_func ("/pf/camera/unknown-element", test_unknown_element);
   g_test_add_func ("/pf/camera/test-pipeline", test_test_pipeline);
+  g_test_add_func ("/pf/camera/mode-choice", test_mode_choice);
+  g_test_add_func ("/pf/camera/mjpeg-pipeline", test_mjpeg_pipeline);
   g_test_add_func ("/pf/camera/frames-zeroed", test_frames_zeroed);
   g_test_add_func ("/pf/camera/error-then-restart", test_error_then_restart);
   g_test_add_func ("/pf/camera/not-raw-video", test_not_raw_video);

@@ -3,6 +3,10 @@
  *
  *   source ! queue ! videoconvert ! videoscale ! capsfilter(RGBA) ! appsink
  *
+ * or, when the source's best mode is MJPEG (see pf-camera-mode.c),
+ *
+ *   source ! capsfilter(image/jpeg) ! jpegdec ! queue ! ...
+ *
  * The streaming thread only copies each frame into a PfImage and posts it
  * to a mailbox that keeps the newest; one bus watch on the main context
  * turns errors and the end of the stream into states. */
@@ -292,12 +296,66 @@ pf_camera_frame_rate_locked (PfCamera *self)
   return (self->n_arrivals - 1) * (double) G_USEC_PER_SEC / span;
 }
 
+/* What @source offers: the device's modes, or what a description's last
+ * element can give. */
+static GstCaps *
+offered_caps (PfCamera   *self,
+              GstElement *source)
+{
+  g_autoptr(GstPad) pad = NULL;
+
+  if (self->current_device != NULL)
+    return gst_device_get_caps (pf_camera_device_get_device (self->current_device));
+
+  pad = gst_element_get_static_pad (source, "src");
+  return pad != NULL ? gst_pad_query_caps (pad, NULL) : NULL;
+}
+
+/* Adds "capsfilter(image/jpeg) ! jpegdec" after @source when its best mode
+ * is MJPEG. Returns: (transfer none): the element to link the queue to,
+ * or %NULL (the state then says what is missing). */
+static GstElement *
+add_decoder (PfCamera   *self,
+             GstElement *source)
+{
+  g_autoptr(GstCaps) offered = offered_caps (self, source);
+  g_autoptr(GstCaps) caps = NULL;
+  GstElement *filter, *decoder;
+  int width, height;
+
+  if (!pf_camera_caps_prefer_jpeg (offered, &width, &height))
+    return source;
+
+  decoder = gst_element_factory_make ("jpegdec", NULL);
+  if (decoder == NULL)
+    {
+      const char * const missing[] = { "jpegdec", NULL };
+
+      pf_camera_set_missing_error (self, missing);
+      return NULL;
+    }
+  filter = gst_element_factory_make ("capsfilter", NULL);
+  caps = width > 0 ? gst_caps_new_simple ("image/jpeg",
+                                          "width", G_TYPE_INT, width,
+                                          "height", G_TYPE_INT, height,
+                                          NULL)
+                   : gst_caps_new_empty_simple ("image/jpeg");
+  g_object_set (filter, "caps", caps, NULL);
+  g_debug ("MJPEG source, decoded (%dx%d; 0: any size)", width, height);
+
+  gst_bin_add_many (GST_BIN (self->pipeline), filter, decoder, NULL);
+  if (!gst_element_link_many (source, filter, decoder, NULL))
+    return NULL;
+
+  return decoder;
+}
+
 /* Takes @source (floating) into a new pipeline and starts it. */
 void
 pf_camera_run_source (PfCamera   *self,
                       GstElement *source)
 {
-  GstElement *queue, *convert, *scale, *filter, *sink;
+  GstElement *queue, *convert, *scale, *filter, *sink, *upstream;
   g_autoptr(GstCaps) caps = NULL;
   g_autoptr(GstBus) bus = NULL;
   GstAppSinkCallbacks callbacks = { .new_sample = new_sample_cb };
@@ -341,7 +399,15 @@ pf_camera_run_source (PfCamera   *self,
   g_source_set_static_name (self->bus_watch, "[pf] camera bus");
   g_source_attach (self->bus_watch, self->context);
 
-  if (!gst_element_link_many (source, queue, convert, scale, filter, sink, NULL))
+  upstream = add_decoder (self, source);
+  if (upstream == NULL && self->state == PF_CAMERA_STATE_ERROR)
+    {
+      pf_camera_teardown (self);
+      return;
+    }
+
+  if (upstream == NULL ||
+      !gst_element_link_many (upstream, queue, convert, scale, filter, sink, NULL))
     {
       g_debug ("The source does not link to the converter");
       pf_camera_teardown (self);

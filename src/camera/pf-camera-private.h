@@ -75,6 +75,11 @@ void    pf_camera_run_source         (PfCamera           *self,
 void    pf_camera_teardown           (PfCamera           *self);
 double  pf_camera_frame_rate_locked  (PfCamera           *self);
 
+/* pf-camera-mode.c: raw video or MJPEG */
+gboolean pf_camera_caps_prefer_jpeg  (const GstCaps      *caps,
+                                      int                *width,
+                                      int                *height);
+
 /* pf-camera-source.c: which source to run */
 void    pf_camera_start_source       (PfCamera           *self);
 void    pf_camera_set_monitor        (PfCamera           *self,

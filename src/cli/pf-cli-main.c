@@ -15,6 +15,7 @@
 
 #include "pf-cli.h"
 #include "pf-cli-json.h"
+#include "pf-cli-selfie.h"
 #include "pf-cli-text.h"
 
 /* Tesseract's OpenMP threads spin while they wait and make reading the
@@ -70,6 +71,7 @@ main (int   argc,
   g_autofree char *details = NULL;
   g_autofree char *output = NULL;
   gboolean json = FALSE;
+  gboolean selfie = FALSE;
   gboolean read = FALSE;
   gboolean version = FALSE;
   PfCliOptions options = { 0 };
@@ -87,6 +89,8 @@ main (int   argc,
       N_("Compare the details typed into the service's form, a JSON object in FILE, with the "
          "document (implies --read)"),
       N_("FILE") },
+    { "selfie", 0, 0, G_OPTION_ARG_NONE, &selfie,
+      N_("Run the selfie checks (face, light, sharpness) on the photos instead"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
@@ -130,6 +134,9 @@ main (int   argc,
                   g_get_prgname (), g_get_prgname ());
       return PF_CLI_EXIT_TROUBLE;
     }
+
+  if (selfie)
+    return pf_cli_selfie_run (files, json);
 
   options.json = json;
   options.read = read;

@@ -13,6 +13,7 @@
 #include "pf-photo-page.h"
 #include "pf-region-page.h"
 #include "pf-safety-page.h"
+#include "pf-selfie-page.h"
 #include "pf-start-page.h"
 #include "pf-step-row.h"
 #include "pf-summary-page.h"
@@ -26,6 +27,7 @@ static const struct {
 } wizard_steps[] = {
   { PF_STEP_START, pf_start_page_get_type },
   { PF_STEP_PHOTO, pf_photo_page_get_type },
+  { PF_STEP_SELFIE, pf_selfie_page_get_type },
   { PF_STEP_REGION, pf_region_page_get_type },
   { PF_STEP_SAFETY, pf_safety_page_get_type },
   { PF_STEP_SUMMARY, pf_summary_page_get_type },

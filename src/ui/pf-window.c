@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-details-page.h"
 #include "pf-photo-page.h"
 #include "pf-region-page.h"
 #include "pf-safety-page.h"
@@ -17,6 +18,7 @@
 #include "pf-start-page.h"
 #include "pf-step-row.h"
 #include "pf-summary-page.h"
+#include "pf-validity-page.h"
 #include "pf-window.h"
 
 /* The steps the wizard has, in the order the person meets them. A new step
@@ -27,6 +29,8 @@ static const struct {
 } wizard_steps[] = {
   { PF_STEP_START, pf_start_page_get_type },
   { PF_STEP_PHOTO, pf_photo_page_get_type },
+  { PF_STEP_DETAILS, pf_details_page_get_type },
+  { PF_STEP_VALIDITY, pf_validity_page_get_type },
   { PF_STEP_SELFIE, pf_selfie_page_get_type },
   { PF_STEP_REGION, pf_region_page_get_type },
   { PF_STEP_SAFETY, pf_safety_page_get_type },
@@ -276,6 +280,9 @@ pf_window_dispose (GObject *object)
   /* Pages may still write to the session as they go; no row is left to show it. */
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  /* Forgetting the session below may still change what a page says. */
+  if (self->visible_page != NULL)
+    g_signal_handlers_disconnect_by_func (self->visible_page, page_complete_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_WINDOW);
   memset (self->page_widgets, 0, sizeof self->page_widgets);

@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One detail of the details step: what the person types beside what the
+ * document shows (the app's reading, which the person may correct), and
+ * the comparator's verdict: its reason and advice, the differing
+ * characters highlighted, and the same differences said in words, for
+ * screen readers and for anyone who cannot tell the highlight apart.
+ * What is typed goes straight into the session, in memory only. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "pf-detail-field.h"
+#include "pf-finding-row.h"
+
+struct _PfDetailField
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *group;
+  AdwEntryRow         *typed_row;
+  AdwEntryRow         *document_row;
+  GtkButton           *reset_button;
+  GtkListBox          *result_list;
+  PfFindingRow        *result_row;
+  GtkWidget           *diff_row;
+  GtkLabel            *typed_diff;
+  GtkLabel            *document_diff;
+  GtkLabel            *diff_words;
+
+  /* Owned references */
+  PfSession           *session;
+  char                *reading;
+
+  PfField              field;
+  /* Set while the entries are filled from the session, so that filling
+   * them is not taken for the person's typing; and while the person's
+   * typing goes into the session, so that the entry they are typing in is
+   * not filled again under their cursor. */
+  gboolean             syncing;
+  gboolean             editing;
+};
+
+G_DEFINE_FINAL_TYPE (PfDetailField, pf_detail_field, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_FIELD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+free_zeroed (char *text)
+{
+  if (text != NULL)
+    pf_secure_zero (text, strlen (text));
+  g_free (text);
+}
+
+static void
+typed_changed_cb (PfDetailField *self)
+{
+  if (self->syncing || self->session == NULL)
+    return;
+
+  self->editing = TRUE;
+  pf_session_set_detail (self->session, self->field,
+                         gtk_editable_get_text (GTK_EDITABLE (self->typed_row)));
+  self->editing = FALSE;
+}
+
+/* Text that is the app's own reading is no correction. */
+static void
+document_changed_cb (PfDetailField *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->document_row));
+
+  if (self->syncing || self->session == NULL)
+    return;
+
+  self->editing = TRUE;
+  pf_session_set_correction (self->session, self->field,
+                             g_strcmp0 (text, self->reading != NULL ? self->reading : "") == 0
+                             ? NULL : text);
+  self->editing = FALSE;
+}
+
+static void
+reset_clicked_cb (PfDetailField *self)
+{
+  if (self->session != NULL)
+    pf_session_set_correction (self->session, self->field, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_row));
+}
+
+static void
+pf_detail_field_dispose (GObject *object)
+{
+  PfDetailField *self = PF_DETAIL_FIELD (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->reading, free_zeroed);
+
+  G_OBJECT_CLASS (pf_detail_field_parent_class)->dispose (object);
+}
+
+static void
+pf_detail_field_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PfDetailField *self = PF_DETAIL_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      g_value_set_uint (value, self->field);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_field (PfDetailField *self,
+           PfField        field)
+{
+  const char *label = pf_field_get_label (field);
+  g_autofree char *typed_label = NULL;
+  g_autofree char *document_label = NULL;
+
+  self->field = field;
+  adw_preferences_group_set_title (self->group, label);
+
+  /* Translators: %s is a detail such as "Surname". */
+  typed_label = g_strdup_printf (_("%s, as you type it on the service’s form"), label);
+  /* Translators: %s is a detail such as "Surname". */
+  document_label = g_strdup_printf (_("%s, as the document shows it"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->typed_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, typed_label,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, document_label,
+                                  -1);
+}
+
+static void
+pf_detail_field_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PfDetailField *self = PF_DETAIL_FIELD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FIELD:
+      set_field (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pf_detail_field_class_init (PfDetailFieldClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pf_detail_field_dispose;
+  object_class->get_property = pf_detail_field_get_property;
+  object_class->set_property = pf_detail_field_set_property;
+
+  /* A #PfField; plain unsigned, as the core registers no enum type for it. */
+  properties[PROP_FIELD] =
+    g_param_spec_uint ("field", NULL, NULL, 0, PF_N_FIELDS - 1, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PF_TYPE_FINDING_ROW);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/idpreflight/IdPreflight/pages/details/pf-detail-field.ui");
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, group);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, typed_row);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, document_row);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, result_list);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, result_row);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, diff_row);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, typed_diff);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, document_diff);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, diff_words);
+  gtk_widget_class_bind_template_callback (widget_class, typed_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, document_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
+}
+
+static void
+pf_detail_field_init (PfDetailField *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_field (self, PF_FIELD_SURNAME);
+}
+
+PfField
+pf_detail_field_get_field (PfDetailField *self)
+{
+  g_return_val_if_fail (PF_IS_DETAIL_FIELD (self), PF_FIELD_SURNAME);
+  return self->field;
+}
+
+void
+pf_detail_field_set_session (PfDetailField *self,
+                             PfSession     *session)
+{
+  g_return_if_fail (PF_IS_DETAIL_FIELD (self));
+  g_return_if_fail (session == NULL || PF_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+}
+
+/* Characters [start, start + len) of @text, escaped for markup. */
+static char *
+escaped_chars (const char *text,
+               guint       start,
+               guint       len)
+{
+  const char *from = g_utf8_offset_to_pointer (text, start);
+  const char *to = g_utf8_offset_to_pointer (from, len);
+
+  return g_markup_escape_text (from, to - from);
+}
+
+static char *
+plain_chars (const char *text,
+             guint       start,
+             guint       len)
+{
+  const char *from = g_utf8_offset_to_pointer (text, start);
+  const char *to = g_utf8_offset_to_pointer (from, len);
+
+  return g_strndup (from, to - from);
+}
+
+/**
+ * pf_detail_diff_markup:
+ * @typed_side: %TRUE for the typed value, %FALSE for the document's
+ *
+ * The value with the characters that differ underlined, in bold and on a
+ * highlight, so that they stand out without colour as well as with it.
+ * Characters the other side lacks are marked with a gap sign.
+ *
+ * Returns: (transfer full) (nullable): Pango markup, or %NULL when the
+ *   comparison has no alignment
+ */
+char *
+pf_detail_diff_markup (const PfComparison *comparison,
+                       gboolean            typed_side)
+{
+  const char *typed = pf_comparison_get_typed (comparison);
+  const char *document = pf_comparison_get_document (comparison);
+  const char *text = typed_side ? typed : document;
+  g_autoptr(GString) markup = NULL;
+  const PfDiffSpan *spans;
+  guint n_spans;
+
+  spans = pf_comparison_get_spans (comparison, &n_spans);
+  if (n_spans == 0 || text == NULL)
+    return NULL;
+
+  markup = g_string_new (NULL);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      guint start = typed_side ? spans[i].typed_start : spans[i].document_start;
+      guint len = typed_side ? spans[i].typed_len : spans[i].document_len;
+      g_autofree char *part = NULL;
+
+      if (spans[i].kind == PF_DIFF_EQUAL)
+        {
+          part = escaped_chars (text, start, len);
+          g_string_append (markup, part);
+          continue;
+        }
+
+      /* The gap where the other side has characters this one lacks. */
+      part = len > 0 ? escaped_chars (text, start, len) : g_strdup ("␣");
+      g_string_append_printf (markup,
+                              "<span underline=\"double\" weight=\"bold\" "
+                              "background=\"#e5a50a\" bgalpha=\"40%%\">%s</span>",
+                              part);
+    }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/**
+ * pf_detail_diff_words:
+ *
+ * Returns: (transfer full) (nullable): the differences said in words,
+ *   counting the document's characters from 1, or %NULL when there are
+ *   none to say
+ */
+char *
+pf_detail_diff_words (const PfComparison *comparison)
+{
+  const char *typed = pf_comparison_get_typed (comparison);
+  const char *document = pf_comparison_get_document (comparison);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) free_zeroed);
+  const PfDiffSpan *spans;
+  guint n_spans;
+
+  spans = pf_comparison_get_spans (comparison, &n_spans);
+  if (document == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const PfDiffSpan *span = &spans[i];
+      g_autofree char *t = plain_chars (typed, span->typed_start, span->typed_len);
+      g_autofree char *d = plain_chars (document, span->document_start, span->document_len);
+      char *part = NULL;
+
+      switch (span->kind)
+        {
+        case PF_DIFF_CHANGED:
+          if (span->document_len <= 1)
+            /* Translators: "character 3: you typed “0”, the document shows “O”". */
+            part = g_strdup_printf (_("character %u: you typed “%s”, the document shows “%s”"),
+                                    span->document_start + 1, t, d);
+          else
+            /* Translators: "characters 3 to 4: you typed “oe”, the document shows “ö”". */
+            part = g_strdup_printf (_("characters %u to %u: you typed “%s”, the document "
+                                      "shows “%s”"),
+                                    span->document_start + 1,
+                                    span->document_start + span->document_len, t, d);
+          break;
+        case PF_DIFF_INSERTED:
+          /* Translators: "you typed “e” after character 2; the document
+           * does not have it". */
+          part = g_strdup_printf (_("you typed “%s” after character %u; the document does not "
+                                    "have it"), t, span->document_start);
+          break;
+        case PF_DIFF_DELETED:
+          /* Translators: "“e” is missing: character 3 of the document". */
+          part = g_strdup_printf (_("“%s” is missing: character %u of the document"),
+                                  d, span->document_start + 1);
+          break;
+        case PF_DIFF_EQUAL:
+        default:
+          break;
+        }
+
+      if (t != NULL)
+        pf_secure_zero (t, strlen (t));
+      if (d != NULL)
+        pf_secure_zero (d, strlen (d));
+      if (part != NULL)
+        g_ptr_array_add (parts, part);
+    }
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  {
+    g_autofree char *joined = g_strjoinv (_("; "), (char **) parts->pdata);
+    /* Translators: %s is a list of differences such as "character 3: you
+     * typed “0”, the document shows “O”". */
+    char *words = g_strdup_printf (_("Differences: %s."), joined);
+
+    pf_secure_zero (joined, strlen (joined));
+    return words;
+  }
+}
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+show_diff (PfDetailField      *self,
+           const PfComparison *comparison)
+{
+  g_autofree char *typed_markup = NULL;
+  g_autofree char *document_markup = NULL;
+  g_autofree char *typed_line = NULL;
+  g_autofree char *document_line = NULL;
+  g_autofree char *words = NULL;
+  PfVerdict verdict = pf_comparison_get_verdict (comparison);
+
+  if (verdict == PF_VERDICT_MISMATCH || pf_comparison_get_reason (comparison) != PF_REASON_NONE)
+    {
+      typed_markup = pf_detail_diff_markup (comparison, TRUE);
+      document_markup = pf_detail_diff_markup (comparison, FALSE);
+      words = pf_detail_diff_words (comparison);
+    }
+
+  if (typed_markup == NULL || document_markup == NULL || words == NULL)
+    {
+      gtk_widget_set_visible (self->diff_row, FALSE);
+      gtk_label_set_label (self->typed_diff, "");
+      gtk_label_set_label (self->document_diff, "");
+      gtk_label_set_label (self->diff_words, "");
+      return;
+    }
+
+  /* Translators: before the typed value, with its differences marked. */
+  typed_line = g_strdup_printf ("%s %s", _("You typed:"), typed_markup);
+  /* Translators: before the document's value, with its differences marked. */
+  document_line = g_strdup_printf ("%s %s", _("Document:"), document_markup);
+  gtk_label_set_markup (self->typed_diff, typed_line);
+  gtk_label_set_markup (self->document_diff, document_line);
+  gtk_label_set_label (self->diff_words, words);
+  gtk_widget_set_visible (self->diff_row, TRUE);
+
+  pf_secure_zero (typed_markup, strlen (typed_markup));
+  pf_secure_zero (document_markup, strlen (document_markup));
+  pf_secure_zero (typed_line, strlen (typed_line));
+  pf_secure_zero (document_line, strlen (document_line));
+  pf_secure_zero (words, strlen (words));
+}
+
+/**
+ * pf_detail_field_show:
+ * @comparison: (nullable): the field's comparison, or %NULL for none
+ * @reading: (nullable): what the app read on the document for this field,
+ *   in the form to show it, or %NULL if nothing was read
+ *
+ * Fills the entries from the session (where the person may have typed
+ * before leaving the page) and shows the verdict.
+ */
+void
+pf_detail_field_show (PfDetailField      *self,
+                      const PfComparison *comparison,
+                      const char         *reading)
+{
+  const char *correction = NULL;
+  PfFinding *finding = NULL;
+
+  g_return_if_fail (PF_IS_DETAIL_FIELD (self));
+
+  if (g_strcmp0 (self->reading, reading) != 0)
+    {
+      g_clear_pointer (&self->reading, free_zeroed);
+      self->reading = g_strdup (reading);
+    }
+
+  self->syncing = TRUE;
+  if (self->session != NULL && !self->editing)
+    {
+      correction = pf_session_get_correction (self->session, self->field);
+      set_entry_text (self->typed_row, pf_session_get_detail (self->session, self->field));
+      set_entry_text (self->document_row, correction != NULL ? correction : reading);
+    }
+  else if (self->session != NULL)
+    correction = pf_session_get_correction (self->session, self->field);
+  self->syncing = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reset_button), correction != NULL && reading != NULL);
+
+  if (comparison != NULL)
+    finding = pf_comparison_get_finding (comparison);
+
+  pf_finding_row_set_finding (self->result_row, finding);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_list), finding != NULL);
+  if (finding != NULL)
+    show_diff (self, comparison);
+  else
+    gtk_widget_set_visible (self->diff_row, FALSE);
+}
+
+GtkEditable *
+pf_detail_field_get_typed_entry (PfDetailField *self)
+{
+  g_return_val_if_fail (PF_IS_DETAIL_FIELD (self), NULL);
+  return GTK_EDITABLE (self->typed_row);
+}
+
+GtkEditable *
+pf_detail_field_get_document_entry (PfDetailField *self)
+{
+  g_return_val_if_fail (PF_IS_DETAIL_FIELD (self), NULL);
+  return GTK_EDITABLE (self->document_row);
+}
+
+/**
+ * pf_detail_field_get_diff_text:
+ *
+ * Returns: the differences in words, as shown; "" when none are shown
+ */
+const char *
+pf_detail_field_get_diff_text (PfDetailField *self)
+{
+  g_return_val_if_fail (PF_IS_DETAIL_FIELD (self), NULL);
+  return gtk_widget_get_visible (self->diff_row) ? gtk_label_get_label (self->diff_words) : "";
+}

@@ -8,11 +8,13 @@
  * ticks of a 1 ms timer, the longest frame hand-over from the streaming
  * thread, and the longest paint. Figures, not assertions.
  *
- *   bench-photo-page [--seconds N] [--videotestsrc]
+ *   bench-photo-page [--seconds N] [--videotestsrc] [--full-size]
  *
  * A benchmark: its messages are for developers and are not translated. */
 
 #include "config.h"
+
+#include <time.h>
 
 #include <gst/gst.h>
 
@@ -29,6 +31,9 @@ typedef struct
   gint64         frame_total;
   guint64        frames;
   gint64         paint_start;
+  gint64         paint_cpu_start;
+  gint64         paint_cpu_worst;
+  gint64         paint_cpu_total;
   gint64         paint_worst;
   gint64         paint_total;
   guint64        paints;
@@ -78,11 +83,23 @@ frame_end_cb (PfCamera *camera,
   b->frames++;
 }
 
+/* The main thread's own processor time, in µs: on a loaded machine the
+ * wall-clock figures include time the thread waited for a core. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
+}
+
 static void
 before_paint_cb (GdkFrameClock *clock,
                  Bench         *b)
 {
   b->paint_start = g_get_monotonic_time ();
+  b->paint_cpu_start = thread_cpu_us ();
 }
 
 static void
@@ -90,10 +107,13 @@ after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
 {
   gint64 elapsed = g_get_monotonic_time () - b->paint_start;
+  gint64 cpu = thread_cpu_us () - b->paint_cpu_start;
 
   if (!b->measuring || b->paint_start == 0)
     return;
 
+  b->paint_cpu_worst = MAX (b->paint_cpu_worst, cpu);
+  b->paint_cpu_total += cpu;
   b->paint_worst = MAX (b->paint_worst, elapsed);
   b->paint_total += elapsed;
   b->paints++;
@@ -108,7 +128,8 @@ is_live_cb (gpointer page)
 static void
 run (PfApplication *application,
      const char    *pipeline,
-     int            seconds)
+     int            seconds,
+     gboolean       full_size)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   PfWindow *window;
@@ -129,6 +150,7 @@ run (PfApplication *application,
   window = pf_test_window_new (ADW_APPLICATION (application), 1280, 800);
   b.page = pf_test_photo_open (window, PF_DOCUMENT_KIND_ID_CARD);
   view = pf_photo_page_get_camera_view (b.page);
+  pf_camera_view_set_downscale (view, !full_size);
   pf_test_photo_wait (is_live_cb, b.page, 20000, "the camera");
   pf_test_ui_wait (1000);
 
@@ -156,6 +178,10 @@ run (PfApplication *application,
   g_signal_handlers_disconnect_by_data (clock, &b);
 
   g_print ("source: %s\n", pipeline);
+  g_print ("preview: view %dx%d, texture %dx%d, %" G_GUINT64_FORMAT " frames from a scaled-down copy\n",
+           gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)),
+           view_after.texture_width, view_after.texture_height,
+           view_after.frames_scaled - view_before.frames_scaled);
   g_print ("camera: %.1f frames/s received, %.1f/s handed to the main thread, %.1f/s dropped\n",
            (double) (after.frames_received - before.frames_received) / seconds,
            (double) (after.frames_delivered - before.frames_delivered) / seconds,
@@ -187,6 +213,8 @@ run (PfApplication *application,
            "%.2f ms longest, %.2f ms mean, %.1f/s\n",
            b.paint_worst / 1000.0, b.paints ? b.paint_total / 1000.0 / b.paints : 0.0,
            (double) b.paints / seconds);
+  g_print ("main thread: the paint's processor time %.2f ms longest, %.2f ms mean\n",
+           b.paint_cpu_worst / 1000.0, b.paints ? b.paint_cpu_total / 1000.0 / b.paints : 0.0);
   g_print ("renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
   pf_test_window_free (window);
@@ -199,7 +227,10 @@ main (int   argc,
 {
   int seconds = 10;
   gboolean videotestsrc = FALSE;
+  gboolean full_size = FALSE;
   const GOptionEntry entries[] = {
+    { "full-size", 0, 0, G_OPTION_ARG_NONE, &full_size,
+      "Draw every frame at full size (no scaled-down preview), to compare", NULL },
     { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds, "How long to measure", "N" },
     { "videotestsrc", 0, 0, G_OPTION_ARG_NONE, &videotestsrc, "A test pattern, no document", NULL },
     { NULL }
@@ -242,7 +273,7 @@ main (int   argc,
                                   "! video/x-raw,framerate=30/1", png);
     }
 
-  run (application, pipeline, seconds);
+  run (application, pipeline, seconds, full_size);
 
   if (dir != NULL)
     pf_test_photo_remove_dir (dir);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "pf-camera-view-private.h"
+#include "pf-preview-scaler.h"
 
 struct _PfCameraView
 {
@@ -22,11 +23,18 @@ struct _PfCameraView
   GdkTexture     *texture;
   PfPhotoReport  *report;
   AdwAnimation   *flash_animation;
+  PfPreviewScaler *scaler;
+
+  /* Live frames much larger than the view are shown from a copy scaled
+   * down on a worker thread; serials tell which frame a copy is of. */
+  guint64         serial;         /* of self->image */
+  guint64         texture_serial; /* of the frame self->texture shows */
 
   PfPhotoOverlay  overlay;       /* from report, when there is one */
   char           *instruction;   /* a copy, to notice changes */
   gboolean        mirrored;
   gboolean        live;
+  gboolean        full_size;     /* never a scaled-down copy */
   double          countdown;     /* < 0: none */
   double          flash;         /* 0..1, white over the frame */
 
@@ -36,6 +44,10 @@ struct _PfCameraView
 };
 
 G_DEFINE_FINAL_TYPE (PfCameraView, pf_camera_view, GTK_TYPE_WIDGET)
+
+static void scaled_cb (GObject *owner,
+                       PfImage *small,
+                       guint64  serial);
 
 enum {
   PROP_0,
@@ -76,11 +88,13 @@ get_mapping (PfCameraView  *self,
   int image_width, image_height;
   double scale;
 
-  if (self->texture == NULL || width <= 0 || height <= 0)
+  if (self->image == NULL || width <= 0 || height <= 0)
     return FALSE;
 
-  image_width = gdk_texture_get_width (self->texture);
-  image_height = gdk_texture_get_height (self->texture);
+  /* The frame's own size, not the texture's, which may be a scaled-down
+   * copy: the report's coordinates are in frame pixels. */
+  image_width = pf_image_get_width (self->image);
+  image_height = pf_image_get_height (self->image);
   scale = MIN ((double) width / image_width, (double) height / image_height);
 
   map->image = GRAPHENE_RECT_INIT ((width - image_width * scale) / 2,
@@ -104,13 +118,15 @@ pf_camera_view_snapshot (GtkWidget   *widget,
   PfViewMapping map;
   gint64 elapsed;
 
-  if (!get_mapping (self, &map))
+  if (!get_mapping (self, &map) || self->texture == NULL)
     return;
 
   if (self->texture != self->last_drawn)
     {
       self->last_drawn = self->texture;
       self->stats.frames_drawn++;
+      self->stats.texture_width = gdk_texture_get_width (self->texture);
+      self->stats.texture_height = gdk_texture_get_height (self->texture);
     }
 
   gtk_snapshot_save (snapshot);
@@ -154,9 +170,8 @@ pf_camera_view_measure (GtkWidget      *widget,
 
   /* Any size will do, the frame is scaled to fit; the natural size keeps
    * its proportions (16:9 before the first frame). */
-  if (self->texture != NULL)
-    aspect = (double) gdk_texture_get_width (self->texture) /
-             gdk_texture_get_height (self->texture);
+  if (self->image != NULL)
+    aspect = (double) pf_image_get_width (self->image) / pf_image_get_height (self->image);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -192,6 +207,7 @@ pf_camera_view_dispose (GObject *object)
   PfCameraView *self = PF_CAMERA_VIEW (object);
 
   g_clear_object (&self->flash_animation);
+  g_clear_pointer (&self->scaler, pf_preview_scaler_free);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->image, pf_image_unref);
   g_clear_pointer (&self->report, pf_photo_report_unref);
@@ -293,6 +309,7 @@ pf_camera_view_init (PfCameraView *self)
   AdwAnimationTarget *target = adw_callback_animation_target_new (flash_value_cb, self, NULL);
 
   self->countdown = -1;
+  self->scaler = pf_preview_scaler_new (G_OBJECT (self), scaled_cb);
   self->flash_animation = adw_timed_animation_new (GTK_WIDGET (self), 1, 0, 350, target);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
@@ -311,19 +328,79 @@ pf_camera_view_get_image (PfCameraView *self)
   return self->image;
 }
 
+/* A texture over @image's own pixels, holding a reference to it. */
+static GdkTexture *
+texture_for_image (PfImage  *image,
+                   gboolean  opaque)
+{
+  int width = pf_image_get_width (image);
+  int height = pf_image_get_height (image);
+  gsize stride = pf_image_get_stride (image);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_bytes_new_with_free_func (pf_image_get_data (image),
+                                      stride * (height - 1) + (gsize) width * 4,
+                                      release_later, pf_image_ref (image));
+  return gdk_memory_texture_new (width, height,
+                                 opaque ? GDK_MEMORY_R8G8B8A8_PREMULTIPLIED : GDK_MEMORY_R8G8B8A8,
+                                 bytes, stride);
+}
+
+/* A scaled-down copy of a live frame arrived from the worker thread. */
+static void
+scaled_cb (GObject *owner,
+           PfImage *small,
+           guint64  serial)
+{
+  PfCameraView *self = PF_CAMERA_VIEW (owner);
+
+  /* Older than what is shown, or the view was cleared meanwhile. */
+  if (self->image == NULL || serial <= self->texture_serial || serial > self->serial)
+    return;
+
+  g_clear_object (&self->texture);
+  self->texture = texture_for_image (small, TRUE);
+  self->texture_serial = serial;
+  self->stats.frames_scaled++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* How many times smaller than @image a live preview can be drawn from:
+ * 1 (the frame itself) unless the view shows it at about half its size or
+ * less. The copy may be enlarged by up to a quarter when drawn, which a
+ * moving preview does not show. */
+static int
+preview_factor (PfCameraView *self,
+                PfImage      *image)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (!self->live || self->full_size || width <= 0 || height <= 0)
+    return 1;
+
+  return CLAMP ((int) (1.25 * MIN ((double) pf_image_get_width (image) / width,
+                                   (double) pf_image_get_height (image) / height)), 1, 16);
+}
+
 /**
  * pf_camera_view_set_image:
  * @image: (nullable): the frame to show; the view keeps a reference
  * @opaque: every pixel's alpha is 255 (camera frames): the pixels are then
  *   valid premultiplied too, which the GPU takes as they are
  *
- * Shows @image, without copying its pixels.
+ * Shows @image, without copying its pixels; or, for a live frame at least
+ * twice the view's size each way, a copy scaled down on a worker thread
+ * (the previous frame stays on screen until it is ready), so that the main
+ * thread never paints megapixels it cannot show.
  */
 void
 pf_camera_view_set_image (PfCameraView *self,
                           PfImage      *image,
                           gboolean      opaque)
 {
+  int factor;
+
   g_return_if_fail (PF_IS_CAMERA_VIEW (self));
 
   if (image == self->image)
@@ -334,26 +411,28 @@ pf_camera_view_set_image (PfCameraView *self,
       pf_image_get_height (image) != pf_image_get_height (self->image))
     gtk_widget_queue_resize (GTK_WIDGET (self));
 
-  g_clear_object (&self->texture);
   g_clear_pointer (&self->image, release_later);
+  self->serial++;
 
-  if (image != NULL)
+  if (image == NULL)
     {
-      int width = pf_image_get_width (image);
-      int height = pf_image_get_height (image);
-      gsize stride = pf_image_get_stride (image);
-      g_autoptr(GBytes) bytes = NULL;
-
-      self->image = pf_image_ref (image);
-      bytes = g_bytes_new_with_free_func (pf_image_get_data (image),
-                                          stride * (height - 1) + (gsize) width * 4,
-                                          release_later, pf_image_ref (image));
-      self->texture = gdk_memory_texture_new (width, height,
-                                              opaque ? GDK_MEMORY_R8G8B8A8_PREMULTIPLIED
-                                                     : GDK_MEMORY_R8G8B8A8,
-                                              bytes, stride);
+      g_clear_object (&self->texture);
+      self->texture_serial = self->serial;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
     }
 
+  self->image = pf_image_ref (image);
+  factor = opaque ? preview_factor (self, image) : 1;
+  if (factor >= 2)
+    {
+      pf_preview_scaler_submit (self->scaler, image, factor, self->serial);
+      return;
+    }
+
+  g_clear_object (&self->texture);
+  self->texture = texture_for_image (image, opaque);
+  self->texture_serial = self->serial;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -429,6 +508,22 @@ pf_camera_view_set_mirrored (PfCameraView *self,
 }
 
 /* Live, the view also draws the focus meter and the light hint. */
+/**
+ * pf_camera_view_set_downscale:
+ * @downscale: whether large live frames may be shown from a copy scaled
+ *   down on a worker thread (the default)
+ *
+ * For the benchmark, to compare with drawing every frame at full size.
+ */
+void
+pf_camera_view_set_downscale (PfCameraView *self,
+                              gboolean      downscale)
+{
+  g_return_if_fail (PF_IS_CAMERA_VIEW (self));
+
+  self->full_size = !downscale;
+}
+
 void
 pf_camera_view_set_live (PfCameraView *self,
                          gboolean      live)

@@ -15,6 +15,9 @@ typedef struct
   guint64 snapshots;
   gint64  snapshot_total_us;  /* building the render nodes, main thread */
   gint64  snapshot_max_us;
+  guint64 frames_scaled;      /* live frames shown from a scaled-down copy */
+  int     texture_width;      /* the size of the texture last drawn */
+  int     texture_height;
 } PfCameraViewStats;
 
 #define PF_TYPE_CAMERA_VIEW (pf_camera_view_get_type ())
@@ -35,6 +38,8 @@ const char           *pf_camera_view_get_instruction  (PfCameraView  *self);
 
 void                  pf_camera_view_set_mirrored     (PfCameraView  *self,
                                                        gboolean       mirrored);
+void                  pf_camera_view_set_downscale    (PfCameraView  *self,
+                                                       gboolean       downscale);
 void                  pf_camera_view_set_live         (PfCameraView  *self,
                                                        gboolean       live);
 void                  pf_camera_view_set_countdown    (PfCameraView  *self,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pf-outline-private.h"
@@ -13,6 +14,9 @@
 #define RIM_SHARE         0.08 /* of the document's size */
 #define MIN_BAND_CONTRAST 8.0  /* grey levels */
 #define MIN_OUTER_COVERAGE 0.5
+#define SIDE_DEPTH         2.5  /* work pixels either side of a side */
+#define SIDE_CONTRAST_FULL 48.0 /* levels: a side this clear counts fully */
+#define SIDE_CONTRAST_FLOOR 0.25
 
 static gboolean
 contains (const PfPoint  outer[4],
@@ -391,9 +395,57 @@ prefer_page (const Work      *work,
     *winner = page;
 }
 
+/* How clearly the weakest found side separates two surfaces: per side, the
+ * median over points along it of the colour distance between just inside
+ * and just outside. A line drawn through a page of print, a keyboard or a
+ * card's own field has the same surface on both sides for much of its
+ * length; a document's border has the document on one side all along. */
+static double
+weakest_side_contrast (const Work      *work,
+                       const Candidate *cand)
+{
+  double weakest = G_MAXDOUBLE;
+
+  for (int k = 0; k < 4; k++)
+    {
+      const PfPoint *a = &cand->corners[(k + 3) % 4], *b = &cand->corners[k];
+      double nx, ny, diffs[12];
+      int n = 0;
+
+      if (cand->lines[k] < 0)
+        continue;
+      pf_quad_outward_normal (cand->corners, (k + 3) % 4, &nx, &ny);
+      for (int i = 0; i < 12; i++)
+        {
+          double t = 0.1 + 0.8 * (i + 0.5) / 12;
+          double px = a->x + t * (b->x - a->x), py = a->y + t * (b->y - a->y);
+          double in[3], out[3];
+
+          if (!colour_at (work, px - SIDE_DEPTH * nx, py - SIDE_DEPTH * ny, in)
+              || !colour_at (work, px + SIDE_DEPTH * nx, py + SIDE_DEPTH * ny, out))
+            continue;
+          diffs[n++] = sqrt ((in[0] - out[0]) * (in[0] - out[0]) + (in[1] - out[1]) * (in[1] - out[1])
+                             + (in[2] - out[2]) * (in[2] - out[2]));
+        }
+      if (n >= 4)
+        weakest = MIN (weakest, pf_median (diffs, n));
+    }
+
+  return weakest == G_MAXDOUBLE ? 0 : weakest;
+}
+
+static int
+score_compare (const void *a,
+               const void *b)
+{
+  double d = ((const Candidate *) b)->score - ((const Candidate *) a)->score;
+
+  return d > 0 ? 1 : d < 0 ? -1 : 0;
+}
+
 /**
  * pf_outline_choose:
- * @best: the best candidates, best first
+ * @candidates: the best candidates, best first
  * @min_score: below this a candidate is no document
  * @winner: (out): the document
  *
@@ -407,11 +459,21 @@ prefer_page (const Work      *work,
  */
 gboolean
 pf_outline_choose (const Work      *work,
-                   const Candidate *best,
+                   const Candidate *candidates,
                    int              n_best,
                    double           min_score,
                    Candidate       *winner)
 {
+  Candidate best[PF_OUTLINE_N_BEST];
+
+  /* Edges alone rank a line through print as high as a border: weigh in
+   * whether each side separates two surfaces. */
+  n_best = MIN (n_best, PF_OUTLINE_N_BEST);
+  memcpy (best, candidates, n_best * sizeof (Candidate));
+  for (int i = 0; i < n_best; i++)
+    best[i].score *= CLAMP (weakest_side_contrast (work, &best[i]) / SIDE_CONTRAST_FULL, SIDE_CONTRAST_FLOOR, 1);
+  qsort (best, n_best, sizeof (Candidate), score_compare);
+
   for (int i = 0; i < n_best; i++)
     {
       if (best[i].score < min_score)

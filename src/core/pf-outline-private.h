@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 #define PF_OUTLINE_WORK_SIZE   320
 #define PF_OUTLINE_MAX_LINES   48
+#define PF_OUTLINE_N_BEST      16   /* candidates kept for the choice */
 #define PF_OUTLINE_SUPPORT_TOL 12   /* degrees between an edge and a side it supports */
 #define PF_OUTLINE_THREE_SIDES 0.75 /* a side placed from the proportions is a guess */
 

@@ -9,7 +9,7 @@
 
 #include "pf-outline-private.h"
 
-#define N_BEST          16
+#define N_BEST          PF_OUTLINE_N_BEST
 #define PARALLEL_MAX    50.0 /* opposite sides converge under perspective */
 #define CROSS_MIN       40.0 /* adjacent sides under perspective */
 #define MIN_COVERAGE    0.45

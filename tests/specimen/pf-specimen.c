@@ -310,9 +310,43 @@ glare_touches_rect (const PfSpecimenGlare *glare,
   return FALSE;
 }
 
+/* The frame pixels of a glare core that the frame shows on the document,
+ * sampled at pixel centres as specimen_camera_glare () draws them. */
+static void
+record_glare_clipped (PfSpecimen               *self,
+                      int                       i,
+                      const SpecimenHomography *to_mm)
+{
+  const PfSpecimenGlare *g = &self->params.glare[i];
+  PfRect box = self->glare_boxes[i];
+  int fw = self->params.frame_width, fh = self->params.frame_height;
+  int x0 = (int) CLAMP (floor (box.x) - 1, 0, fw), x1 = (int) CLAMP (ceil (box.x + box.width) + 1, 0, fw);
+  int y0 = (int) CLAMP (floor (box.y) - 1, 0, fh), y1 = (int) CLAMP (ceil (box.y + box.height) + 1, 0, fh);
+  int bx0 = G_MAXINT, by0 = G_MAXINT, bx1 = -1, by1 = -1, n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        PfPoint mm = specimen_homography_apply (to_mm, x + 0.5, y + 0.5);
+
+        if (mm.x < 0 || mm.y < 0 || mm.x > self->width_mm || mm.y > self->height_mm
+            || specimen_glare_distance (g, self->width_mm, self->height_mm, mm.x, mm.y) > 1)
+          continue;
+        n++;
+        bx0 = MIN (bx0, x);
+        by0 = MIN (by0, y);
+        bx1 = MAX (bx1, x);
+        by1 = MAX (by1, y);
+      }
+  self->glare_clipped_pixels[i] = n;
+  self->glare_clipped_boxes[i] = n > 0 ? (PfRect) { bx0, by0, bx1 - bx0 + 1, by1 - by0 + 1 }
+                                       : (PfRect) { 0, 0, 0, 0 };
+}
+
 static void
 record_glare (PfSpecimen               *self,
-              const SpecimenHomography *to_frame)
+              const SpecimenHomography *to_frame,
+              const SpecimenHomography *to_mm)
 {
   const PfSpecimenParams *p = &self->params;
   double w = self->width_mm, h = self->height_mm;
@@ -322,6 +356,7 @@ record_glare (PfSpecimen               *self,
       const PfSpecimenGlare *g = &p->glare[i];
 
       self->glare_boxes[i] = specimen_glare_frame_box (g, w, h, to_frame, 1);
+      record_glare_clipped (self, i, to_mm);
 
       self->glare_over_text[i] = FALSE;
       for (int t = 0; t < self->n_texts && !self->glare_over_text[i]; t++)
@@ -512,7 +547,16 @@ generate (const PfSpecimenParams *params,
   self->doc_blank_box = (PfRect) { blank_mm.x / self->width_mm, blank_mm.y / self->height_mm,
                                    blank_mm.width / self->width_mm, blank_mm.height / self->height_mm };
   if (!p->no_document)
-    record_glare (self, &to_frame);
+    {
+      record_glare (self, &to_frame, &to_mm);
+      self->photo_corners[0] = specimen_homography_apply (&to_frame, photo_mm.x, photo_mm.y);
+      self->photo_corners[1] = specimen_homography_apply (&to_frame, photo_mm.x + photo_mm.width,
+                                                          photo_mm.y);
+      self->photo_corners[2] = specimen_homography_apply (&to_frame, photo_mm.x + photo_mm.width,
+                                                          photo_mm.y + photo_mm.height);
+      self->photo_corners[3] = specimen_homography_apply (&to_frame, photo_mm.x,
+                                                          photo_mm.y + photo_mm.height);
+    }
 
   return self;
 }

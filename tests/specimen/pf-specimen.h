@@ -323,6 +323,16 @@ typedef struct
   PfRect            glare_boxes[PF_SPECIMEN_MAX_GLARE];   /* saturated cores, frame pixels */
   gboolean          glare_over_text[PF_SPECIMEN_MAX_GLARE];
   gboolean          glare_is_defect[PF_SPECIMEN_MAX_GLARE];
+  /* What of each saturated core the frame shows: the bounds of the frame
+   * pixels whose centre lies in the core and on the document (zero-sized
+   * when none does), and how many pixels those are. */
+  PfRect            glare_clipped_boxes[PF_SPECIMEN_MAX_GLARE];
+  int               glare_clipped_pixels[PF_SPECIMEN_MAX_GLARE];
+
+  /* The portrait's rectangle as the camera sees it: TL TR BR BL of the
+   * document's portrait area in frame pixels (photo_box is its bounds);
+   * all zero when there is no document. */
+  PfPoint           photo_corners[4];
 
   /* The identity printed on the document. */
   char             *mrz_lines[3];

@@ -169,12 +169,19 @@ set_field (PfPrintedField  *field,
   field->confidence = CLAMP (confidence, 0, 1);
 }
 
-/* The candidate most like @anchor (folded as the candidates are), or -1.
- * @compact compares without spaces (numbers printed in groups). */
+typedef enum
+{
+  LIKE_WORDS,    /* word by word */
+  LIKE_COMPACT,  /* without spaces (numbers printed in groups) */
+  LIKE_PREFIX,   /* the anchor is the start of the value (a name the MRZ
+                  * cut short): the longest run that starts like it */
+} LikeMode;
+
+/* The candidate most like @anchor (folded as the candidates are), or -1. */
 static int
 best_like (GArray     *candidates,
            const char *anchor,
-           gboolean    compact,
+           LikeMode    mode,
            double      minimum,
            double     *score)
 {
@@ -190,11 +197,43 @@ best_like (GArray     *candidates,
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
-      double s = compact ? likeness (c->compact, squeezed) : likeness (c->folded, folded);
+      const Candidate *b = best >= 0 ? &g_array_index (candidates, Candidate, best) : NULL;
+      double s;
+      gboolean better;
 
-      /* Between equals, the surer reading. */
-      if (s > best_score || (best >= 0 && s == best_score &&
-                             c->confidence > g_array_index (candidates, Candidate, best).confidence))
+      switch (mode)
+        {
+        case LIKE_COMPACT:
+          s = likeness (c->compact, squeezed);
+          break;
+        case LIKE_PREFIX:
+          {
+            gsize n = strlen (folded);
+            g_autofree char *start = g_strndup (c->folded, n);
+
+            s = strlen (c->folded) + 1 >= n ? likeness (start, folded) : 0;
+            pf_secure_zero (start, strlen (start));
+          }
+          break;
+        case LIKE_WORDS:
+        default:
+          /* Tesseract sometimes splits a word: compare without spaces
+           * too. */
+          s = MAX (likeness (c->folded, folded), likeness (c->compact, squeezed));
+          break;
+        }
+
+      /* Between equals, the longer run when the MRZ cut the value short,
+       * else the surer reading. */
+      if (b == NULL)
+        better = s >= best_score;
+      else if (s != best_score)
+        better = s > best_score;
+      else if (mode == LIKE_PREFIX && c->n_words != b->n_words)
+        better = c->n_words > b->n_words;
+      else
+        better = c->confidence > b->confidence;
+      if (better)
         {
           best = i;
           best_score = s;
@@ -205,6 +244,78 @@ best_like (GArray     *candidates,
   pf_secure_zero (squeezed, strlen (squeezed));
   *score = best_score;
   return best;
+}
+
+/* Joins the folded words of @c, with a space after word w where
+ * @spaced[w]. */
+static char *
+join_folded (char     **folded,
+             guint      n,
+             gboolean  *spaced)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint w = 0; w < n; w++)
+    {
+      if (w > 0 && spaced[w - 1])
+        g_string_append_c (out, ' ');
+      g_string_append (out, folded[w]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A name as printed, with the spaces Tesseract put inside words taken out
+ * where the MRZ's form of the name has none ("SCHAF ER" for SCHAEFER):
+ * each space goes when the name without it is more like the anchor. */
+static char *
+respace_like (GPtrArray       *words,
+              const Candidate *c,
+              const char      *anchor)
+{
+  g_autofree char *target = pf_translit_fold (anchor);
+  char *folded[MAX_RUN] = { NULL };
+  gboolean spaced[MAX_RUN] = { FALSE };
+  GString *out;
+
+  if (target == NULL)
+    return g_strdup (c->text);
+
+  for (guint w = 0; w < c->n_words; w++)
+    {
+      const PfOcrWord *word = g_ptr_array_index (words, c->first + w);
+
+      folded[w] = pf_translit_fold (word->text);
+      if (folded[w] == NULL)
+        folded[w] = g_strdup ("");
+      spaced[w] = TRUE;
+    }
+
+  for (guint w = 0; w + 1 < c->n_words; w++)
+    {
+      g_autofree char *with = join_folded (folded, c->n_words, spaced);
+      g_autofree char *without = NULL;
+
+      spaced[w] = FALSE;
+      without = join_folded (folded, c->n_words, spaced);
+      spaced[w] = likeness (without, target) > likeness (with, target) ? FALSE : TRUE;
+      pf_secure_zero (with, strlen (with));
+      pf_secure_zero (without, strlen (without));
+    }
+
+  out = g_string_new (NULL);
+  for (guint w = 0; w < c->n_words; w++)
+    {
+      const PfOcrWord *word = g_ptr_array_index (words, c->first + w);
+
+      if (w > 0 && spaced[w - 1])
+        g_string_append_c (out, ' ');
+      g_string_append (out, word->text);
+      pf_secure_zero (folded[w], strlen (folded[w]));
+      g_free (folded[w]);
+    }
+
+  pf_secure_zero (target, strlen (target));
+  return g_string_free (out, FALSE);
 }
 
 /* A candidate that reads as a whole date, as ISO 8601. */
@@ -300,15 +411,19 @@ is_label_of (const PfOcrWord *word,
 
   if (folded == NULL)
     return FALSE;
-  /* "Surname/Nom", "No.": the word up to its punctuation. */
+  /* "Surname/Nom", "No.": the word up to its punctuation. Labels are
+   * small print, which Tesseract misreads more ("Sumame"): a long key
+   * may be a character or two off. */
   len = strcspn (folded, "/.:,");
+  folded[len] = '\0';
   for (guint k = 0; keys[k] != NULL; k++)
-    if (len == strlen (keys[k]) && strncmp (folded, keys[k], len) == 0)
-      {
-        /* "Given names" has NAME in it; "Date of birth" place of birth
-         * too, which we take, as the date comes first on most cards. */
+    {
+      gsize key_len = strlen (keys[k]);
+
+      if (g_str_equal (folded, keys[k]) ||
+          (key_len >= 5 && edit_distance (folded, keys[k]) <= (key_len >= 7 ? 2u : 1u)))
         return TRUE;
-      }
+    }
   return FALSE;
 }
 
@@ -435,6 +550,7 @@ pf_reading_read_printed (const PfRectified *document,
   const char *anchors[PF_N_FIELDS] = { NULL };
   g_autofree char *birth = NULL;
   g_autofree char *expiry = NULL;
+  gboolean truncated = mrz != NULL && pf_mrz_get_names_truncated (mrz);
 
   words = pf_ocr_read_words (document->grey, document->width, document->height,
                              document->width, cancellable, error);
@@ -466,6 +582,7 @@ pf_reading_read_printed (const PfRectified *document,
       const char *anchor = anchors[f];
       gboolean found = FALSE;
       double score = 0;
+      LikeMode mode;
       int best;
 
       if (anchor != NULL && anchor[0] != '\0')
@@ -478,7 +595,7 @@ pf_reading_read_printed (const PfRectified *document,
               break;
             case PF_FIELD_DOCUMENT_NUMBER:
             case PF_FIELD_NATIONALITY:
-              best = best_like (candidates, anchor, TRUE, MIN_NUMBER_LIKENESS, &score);
+              best = best_like (candidates, anchor, LIKE_COMPACT, MIN_NUMBER_LIKENESS, &score);
               if (best >= 0)
                 {
                   const Candidate *c = &g_array_index (candidates, Candidate, best);
@@ -490,12 +607,19 @@ pf_reading_read_printed (const PfRectified *document,
             case PF_FIELD_SURNAME:
             case PF_FIELD_GIVEN_NAMES:
             default:
-              best = best_like (candidates, anchor, FALSE, MIN_NAME_LIKENESS, &score);
+              /* The MRZ cuts the given names short first. */
+              mode = f == PF_FIELD_GIVEN_NAMES && truncated ? LIKE_PREFIX : LIKE_WORDS;
+              best = best_like (candidates, anchor, mode, MIN_NAME_LIKENESS, &score);
               if (best >= 0)
                 {
                   const Candidate *c = &g_array_index (candidates, Candidate, best);
+                  /* A name cut short says nothing of the spaces after
+                   * the cut. */
+                  g_autofree char *name = mode == LIKE_PREFIX ? g_strdup (c->text)
+                                                              : respace_like (words, c, anchor);
 
-                  set_field (&fields[f], c, NULL, c->confidence * score);
+                  set_field (&fields[f], c, name, c->confidence * score);
+                  pf_secure_zero (name, strlen (name));
                   found = TRUE;
                 }
               break;

@@ -227,6 +227,112 @@ test_paste (void)
   pf_test_photo_remove_dir (dir);
 }
 
+/* The drop target the page installs for files and pictures. */
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Emits the drop target's "drop" as GTK does when a file manager drops
+ * @files (a GdkFileList) on the page. */
+static gboolean
+drop_files (PfPhotoPage *page,
+            GSList      *files)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (page));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  /* It takes what a file manager offers. */
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target),
+                                                    GDK_TYPE_FILE_LIST));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+
+  return handled;
+}
+
+/* Drag and drop of a photo file: a good one is read and checked, ending in
+ * the result view with the dropped photo; a bad one gives the loader's
+ * message on the page, which stays usable. */
+static void
+test_drop (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pf-photo-XXXXXX", NULL);
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  PfPhotoPage *page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) good_file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  PfSpecimenParams params;
+  PfPhotoReport *report;
+  PfImage *shown;
+  GSList files = { 0 };
+
+  pf_test_photo_params (&params, 0.5, 0.5);
+  good = pf_test_photo_write (&params, dir, "dropped.png");
+  bad = write_file (dir, "dropped.jpg", "Not a picture at all.\n", 22);
+  good_file = g_file_new_for_path (good);
+  bad_file = g_file_new_for_path (bad);
+
+  /* A bad file first: the message, and the page still takes photos. */
+  message = loader_message (bad);
+  files.data = bad_file;
+  g_assert_true (drop_files (page, &files));
+  {
+    MessageWait wait = { page, message };
+
+    pf_test_photo_wait (shows_message_cb, &wait, 10000, message);
+  }
+  g_assert_cmpstr (pf_photo_page_get_mode (page), !=, "result");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "photo.dismiss", NULL));
+
+  /* An empty drop says what to do. */
+  {
+    MessageWait wait = { page, "Nothing to open: drop or paste a photo file." };
+
+    g_assert_true (drop_files (page, NULL));
+    pf_test_photo_wait (shows_message_cb, &wait, 10000, wait.message);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "photo.dismiss", NULL));
+  }
+
+  /* The good photo is loaded and checked. */
+  files.data = good_file;
+  g_assert_true (drop_files (page, &files));
+  pf_test_photo_wait (is_result_cb, page, 20000, "the result of a dropped photo");
+
+  shown = pf_camera_view_get_image (pf_photo_result_get_view (pf_photo_page_get_result (page), 0));
+  report = pf_camera_view_get_report (pf_photo_result_get_view (pf_photo_page_get_result (page), 0));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (pf_image_get_width (shown), ==, params.frame_width);
+  g_assert_cmpint (pf_image_get_height (shown), ==, params.frame_height);
+  g_assert_nonnull (report);
+  g_assert_cmpint (pf_photo_report_get_width (report), ==, params.frame_width);
+  /* Checked: every check left its finding, the outline among them. */
+  g_assert_nonnull (pf_photo_report_find (report, "photo.outline"));
+  g_assert_nonnull (pf_photo_report_find (report, "photo.blur"));
+  g_assert_true (pf_photo_report_get_outline (report, NULL));
+
+  pf_test_window_free (window);
+  pf_test_photo_remove_dir (dir);
+}
+
 /* `id-preflight --demo`: the photo step plays the demo document, labelled
  * as such, without any camera, and takes its photos by itself. And
  * `--camera-pipeline`, which the camera then runs. */
@@ -279,5 +385,6 @@ pf_test_photo_add_file_tests (PfApplication *app)
   g_test_add_func ("/pf/ui/photo/bad-files", test_bad_files);
   g_test_add_func ("/pf/ui/photo/two-sides", test_two_sides);
   g_test_add_func ("/pf/ui/photo/paste", test_paste);
+  g_test_add_func ("/pf/ui/photo/drop", test_drop);
   g_test_add_func ("/pf/ui/photo/demo-option", test_demo_option);
 }

@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Bad files, both ways they come in. The command-line companion must say
+/* Bad files, both ways they come in, and faults around them. The command-line companion must say
  * what is wrong on stderr and exit with status 2, never crash, and stay
  * under 512 MB of memory (its peak resident size, from wait4()); the photo
  * page must show the loader's message and stay usable. Good files in odd
  * shapes (a false extension, one pixel, 49 megapixels) must simply work.
- * Every file is made here, at run time. */
+ * Faults: missing OCR data, and a camera that fails while details typed
+ * earlier must survive. Every file is made here, at run time. */
 
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -269,9 +271,11 @@ open_capture (const char *name)
  * pages the child had before it became the CLI. As root, a locked file is
  * read as "nobody", for whom its mode does stop reading. */
 static void
-run_cli (Run        *run,
-         const char *path,
-         gboolean    as_nobody)
+run_cli_full (Run        *run,
+              const char *option,
+              const char *path,
+              const char *tessdata,
+              gboolean    as_nobody)
 {
   int out = open_capture ("stdout");
   int err = open_capture ("stderr");
@@ -287,7 +291,12 @@ run_cli (Run        *run,
       dup2 (err, STDERR_FILENO);
       if (as_nobody && (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
         _exit (125);
-      execl (cli, cli, path, (char *) NULL);
+      if (tessdata != NULL)
+        setenv ("TESSDATA_PREFIX", tessdata, TRUE);
+      if (option != NULL)
+        execl (cli, cli, option, path, (char *) NULL);
+      else
+        execl (cli, cli, path, (char *) NULL);
       _exit (126);
     }
 
@@ -298,6 +307,14 @@ run_cli (Run        *run,
   run->max_rss_kb = usage.ru_maxrss;
   run->out = read_all (out);
   run->err = read_all (err);
+}
+
+static void
+run_cli (Run        *run,
+         const char *path,
+         gboolean    as_nobody)
+{
+  run_cli_full (run, NULL, path, NULL, as_nobody);
 }
 
 static void
@@ -360,6 +377,15 @@ shows_message_cb (gpointer data)
 
   return pf_test_ui_find_label (GTK_WIDGET (wait->page), wait->message) != NULL &&
          g_strcmp0 (pf_photo_page_get_mode (wait->page), "checking") != 0;
+}
+
+static gboolean
+is_camera_error_cb (gpointer page)
+{
+  PfCamera *camera = pf_photo_page_get_camera (page);
+
+  return camera != NULL && pf_camera_get_state (camera) == PF_CAMERA_STATE_ERROR &&
+         g_strcmp0 (pf_photo_page_get_mode (page), "status") == 0;
 }
 
 static gboolean
@@ -428,6 +454,73 @@ test_page (void)
   pf_test_window_free (window);
 }
 
+/* Missing OCR data (TESSDATA_PREFIX pointing to an empty folder): the
+ * printed zone cannot be read, which is said plainly, and the rest of the
+ * reading (the MRZ) and the photo checks still come out. */
+static void
+test_missing_ocr_data (void)
+{
+  g_autofree char *empty = g_build_filename (tmp_dir, "no-tessdata", NULL);
+  g_autofree char *photo = g_build_filename (tmp_dir, "passport.png", NULL);
+  PfSpecimenParams params;
+  Run run = { 0 };
+
+  pf_test_photo_params (&params, 0.5, 0.5);
+  params.layout = PF_SPECIMEN_TD3;
+  g_free (pf_test_photo_write (&params, tmp_dir, "passport.png"));
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+
+  run_cli_full (&run, "--read", photo, empty, FALSE);
+  g_test_message ("--read without OCR data: exit status %d, peak %ld MB", run.status,
+                  run.max_rss_kb / 1024);
+  g_assert_cmpint (run.status, <=, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "text recognition data is not installed"));
+  g_assert_nonnull (strstr (run.out, "MRZ: read"));
+  g_assert_cmpint (run.max_rss_kb, <, MAX_RSS_KB);
+
+  run_clear (&run);
+  g_rmdir (empty);
+  g_unlink (photo);
+}
+
+/* Camera faults on the photo page, after details were typed: a stream that
+ * fails mid-way, and a pipeline with an element GStreamer does not have.
+ * Each ends on a page with a way on (choosing a file), the app keeps
+ * running, and what was typed is still there. */
+static void
+test_camera_faults (void)
+{
+  const char *pipelines[] = {
+    "videotestsrc is-live=true ! video/x-raw,width=640,height=360,framerate=30/1 "
+    "! identity error-after=15",
+    "pfnosuchcamerasrc ! videoconvert",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pipelines); i++)
+    {
+      PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+      PfSession *session = pf_window_get_session (window);
+      PfPhotoPage *page;
+
+      pf_session_set_detail (session, PF_FIELD_SURNAME, "Eriksson");
+      pf_session_set_detail (session, PF_FIELD_BIRTH_DATE, "24 May 1990");
+
+      g_setenv ("PF_CAMERA_PIPELINE", pipelines[i], TRUE);
+      page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+      g_unsetenv ("PF_CAMERA_PIPELINE");
+
+      pf_test_photo_wait (is_camera_error_cb, page, 20000, pipelines[i]);
+      g_assert_true (gtk_widget_is_visible (pf_test_ui_find_action (GTK_WIDGET (page), "photo.open")));
+      pf_test_ui_settle (GTK_WIDGET (window));
+
+      g_assert_cmpstr (pf_session_get_detail (session, PF_FIELD_SURNAME), ==, "Eriksson");
+      g_assert_cmpstr (pf_session_get_detail (session, PF_FIELD_BIRTH_DATE), ==, "24 May 1990");
+
+      pf_test_window_free (window);
+    }
+}
+
 static void
 remove_files (void)
 {
@@ -472,6 +565,8 @@ main (int   argc,
       g_test_add_data_func (test_path, &files[i], test_cli);
     }
   g_test_add_func ("/pf/bad-input/photo-page", test_page);
+  g_test_add_func ("/pf/bad-input/faults/missing-ocr-data", test_missing_ocr_data);
+  g_test_add_func ("/pf/bad-input/faults/camera", test_camera_faults);
 
   status = g_test_run ();
 

@@ -13,7 +13,7 @@
 #endif
 
 #include "pf-mrz-reader.h"
-#include "pf-reading.h"
+#include "pf-reading-private.h"
 #include "pf-specimen.h"
 #include "test-mrz-util.h"
 
@@ -69,33 +69,6 @@ clock_start (void)
   return (Clock) { g_get_monotonic_time (), cpu_ms () };
 }
 
-/* Characters wrong as the edit distance: a character dropped early does
- * not make every later one count as wrong. */
-static guint
-edit_distance (const char *a,
-               const char *b)
-{
-  gsize n = strlen (a), m = strlen (b);
-  g_autofree guint *row = g_new (guint, m + 1);
-
-  for (gsize j = 0; j <= m; j++)
-    row[j] = j;
-  for (gsize i = 1; i <= n; i++)
-    {
-      guint diagonal = row[0];
-
-      row[0] = i;
-      for (gsize j = 1; j <= m; j++)
-        {
-          guint above = row[j];
-
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] != b[j - 1]));
-          diagonal = above;
-        }
-    }
-  return row[m];
-}
-
 static void
 score_text (Score      *score,
             const char *truth,
@@ -108,7 +81,9 @@ score_text (Score      *score,
   score->cpu_ms += cpu_ms () - start.cpu;
   if (text != NULL && g_str_equal (text, truth))
     score->whole++;
-  score->chars_wrong += edit_distance (truth, text != NULL ? text : "");
+  /* Characters wrong as the edit distance: a character dropped early does
+   * not make every later one count as wrong. */
+  score->chars_wrong += pf_reading_edit_distance (truth, text != NULL ? text : "");
 }
 
 static char *
@@ -178,7 +153,8 @@ typedef enum
 {
   WAY_BOUNDING_BOX,   /* the reader alone, given the document's bounding box */
   WAY_TRUE_OUTLINE,   /* pf_read_document_full () with the true corners */
-  WAY_FOUND_OUTLINE,  /* pf_read_document (): finds the outline itself */
+  WAY_FOUND_OUTLINE,  /* finds the outline itself, MRZ only */
+  WAY_FULL,           /* pf_read_document (): the printed zone too */
   N_WAYS,
 } Way;
 
@@ -186,6 +162,7 @@ static const char *way_names[N_WAYS] = {
   "not rectified (bbox)",
   "rectified, true outline",
   "rectified, found outline",
+  "whole reading, printed too",
 };
 
 /* The specimen generator's camera photos (random pose, pristine): the
@@ -246,6 +223,9 @@ read_specimen_photos (void)
               read_options.has_outline = TRUE;
               memcpy (read_options.outline, specimen->corners, sizeof read_options.outline);
               document = pf_read_document_full (specimen->image, &read_options, NULL, NULL);
+              break;
+            case WAY_FULL:
+              document = pf_read_document (specimen->image, PF_DOCUMENT_KIND_NONE, NULL, NULL);
               break;
             case WAY_FOUND_OUTLINE:
             case N_WAYS:

@@ -9,7 +9,6 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -17,24 +16,6 @@
 #include "pf-cli-json.h"
 #include "pf-cli-selfie.h"
 #include "pf-cli-text.h"
-
-/* Tesseract's OpenMP threads spin while they wait and make reading the
- * printed zone several times slower on the small images we give it.
- * OpenMP reads OMP_THREAD_LIMIT when its library is loaded, before main()
- * runs, so we set it and start again, as the app does (src/main.c). The
- * new process finds it set, so this cannot loop; if the exec fails we go
- * on as we are. */
-static void
-ensure_single_omp_thread (char **argv)
-{
-  if (g_getenv ("OMP_THREAD_LIMIT") != NULL)
-    return;
-
-  if (!g_setenv ("OMP_THREAD_LIMIT", "1", TRUE))
-    return;
-
-  execv ("/proc/self/exe", argv);
-}
 
 static gboolean
 parse_kind (const char      *text,
@@ -71,8 +52,8 @@ main (int   argc,
   g_autofree char *details = NULL;
   g_autofree char *output = NULL;
   gboolean json = FALSE;
-  gboolean selfie = FALSE;
   gboolean read = FALSE;
+  gboolean selfie = FALSE;
   gboolean version = FALSE;
   PfCliOptions options = { 0 };
   int status = PF_CLI_EXIT_OK;
@@ -97,7 +78,8 @@ main (int   argc,
     { NULL }
   };
 
-  ensure_single_omp_thread (argv);
+  /* Tesseract reads the printed zone faster with one OpenMP thread. */
+  pf_reading_prepare_process (argv);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

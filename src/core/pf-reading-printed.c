@@ -122,9 +122,14 @@ make_candidates (GPtrArray *words)
   return candidates;
 }
 
-static guint
-edit_distance (const char *a,
-               const char *b)
+/**
+ * pf_reading_edit_distance:
+ *
+ * Returns: the Levenshtein distance between two byte strings
+ */
+guint
+pf_reading_edit_distance (const char *a,
+                          const char *b)
 {
   gsize n = strlen (a), m = strlen (b);
   g_autofree guint *row = g_new (guint, m + 1);
@@ -155,7 +160,7 @@ likeness (const char *a,
 
   if (longer == 0)
     return 0;
-  return 1.0 - (double) edit_distance (a, b) / longer;
+  return 1.0 - (double) pf_reading_edit_distance (a, b) / longer;
 }
 
 static void
@@ -353,7 +358,7 @@ find_date (GArray         *candidates,
 
       if (iso == NULL)
         continue;
-      d = edit_distance (iso, anchor);
+      d = pf_reading_edit_distance (iso, anchor);
       if (d < best_distance || (d == best_distance && best >= 0 &&
                                 c->confidence > g_array_index (candidates, Candidate, best).confidence))
         {
@@ -421,7 +426,7 @@ is_label_of (const PfOcrWord *word,
       gsize key_len = strlen (keys[k]);
 
       if (g_str_equal (folded, keys[k]) ||
-          (key_len >= 5 && edit_distance (folded, keys[k]) <= (key_len >= 7 ? 2u : 1u)))
+          (key_len >= 5 && pf_reading_edit_distance (folded, keys[k]) <= (key_len >= 7 ? 2u : 1u)))
         return TRUE;
     }
   return FALSE;

@@ -26,6 +26,8 @@ gboolean  pf_reading_read_printed  (const PfRectified *document,
                                     GCancellable      *cancellable,
                                     GError           **error);
 void      pf_printed_field_clear   (PfPrintedField    *field);
+guint     pf_reading_edit_distance (const char        *a,
+                                    const char        *b);
 void      pf_reading_secure_free   (char              *text);
 
 G_END_DECLS

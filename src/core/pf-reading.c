@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -322,6 +323,32 @@ merge_fields (PfReading *self)
         }
       self->sources[f] = PF_READING_SOURCE_DISAGREE;
     }
+}
+
+/**
+ * pf_reading_prepare_process:
+ * @argv: main()'s argv, %NULL-terminated
+ *
+ * Call first thing in main() of a program that reads documents.
+ * Tesseract parallelises with OpenMP, whose threads spin while they wait:
+ * on the small images we read, and beside our own worker threads, they
+ * make reading several times slower. OpenMP reads OMP_THREAD_LIMIT when
+ * its library is loaded, before main() runs, so this sets it and starts
+ * the program again. The new process finds it set and goes on, so this
+ * cannot loop; if the exec fails the program carries on as it is.
+ */
+void
+pf_reading_prepare_process (char **argv)
+{
+  g_return_if_fail (argv != NULL);
+
+  if (g_getenv ("OMP_THREAD_LIMIT") != NULL)
+    return;
+
+  if (!g_setenv ("OMP_THREAD_LIMIT", "1", TRUE))
+    return;
+
+  execv ("/proc/self/exe", argv);
 }
 
 /**

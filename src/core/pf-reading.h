@@ -85,6 +85,8 @@ typedef struct _PfReading PfReading;
 
 #define PF_TYPE_READING (pf_reading_get_type ())
 
+void              pf_reading_prepare_process    (char                **argv);
+
 GQuark            pf_reading_error_quark        (void);
 GType             pf_reading_get_type           (void) G_GNUC_CONST;
 

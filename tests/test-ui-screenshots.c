@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include "pf-details-page.h"
 #include "pf-quiz-item.h"
+#include "pf-validity-page.h"
+#include "test-mrz-specimens.h"
 #include "test-ui-window.h"
 
 #define WIDE_WIDTH    960
@@ -47,6 +50,40 @@ fill_in (PfWindow *window)
   pf_test_window_answer_quiz (window, 1);
   g_assert_cmpint (pf_session_get_status (pf_window_get_session (window), PF_STEP_SAFETY), ==,
                    PF_STEP_STATUS_CAUTION);
+}
+
+/* The details step with the ICAO specimen passport read, a letter left
+ * out of the surname and a letter O typed for a zero; the validity step
+ * judged a fortnight before the specimen expires. */
+static void
+fill_in_details (PfWindow *window)
+{
+  PfSession *session = pf_window_get_session (window);
+  PfDetailsPage *details = PF_DETAILS_PAGE (pf_window_get_page (window, PF_STEP_DETAILS));
+  const char *printed[PF_N_FIELDS] = {
+    [PF_FIELD_SURNAME] = "Eriksson", [PF_FIELD_GIVEN_NAMES] = "Anna Maria",
+  };
+  const char *mrz_values[PF_N_FIELDS] = {
+    [PF_FIELD_SURNAME] = "ERIKSSON", [PF_FIELD_GIVEN_NAMES] = "ANNA MARIA",
+    [PF_FIELD_BIRTH_DATE] = "1974-08-12", [PF_FIELD_NATIONALITY] = "UTO",
+    [PF_FIELD_DOCUMENT_NUMBER] = "L898902C3", [PF_FIELD_EXPIRY_DATE] = "2012-04-15",
+  };
+  const char *typed[PF_N_FIELDS] = {
+    "Erikson", "Anna Maria", "12 August 1974", "UTO", "L8989O2C3", "15/04/2012",
+  };
+  g_autoptr(PfMrz) mrz = pf_mrz_parse (TD3_SPECIMEN, NULL, NULL);
+  GDate today;
+
+  g_assert_nonnull (mrz);
+  pf_session_set_document (session, printed, mrz_values, mrz);
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    gtk_editable_set_text (pf_detail_field_get_typed_entry (pf_details_page_get_field (details, f)),
+                           typed[f]);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_APRIL, 2012);
+  pf_validity_page_set_today (PF_VALIDITY_PAGE (pf_window_get_page (window, PF_STEP_VALIDITY)),
+                              &today);
 }
 
 /* Scrolls @page so that @widget is at the top of the view. */
@@ -141,6 +178,11 @@ test_wide (void)
   save_screenshot (window, "start");
   go_to (window, PF_STEP_REGION);
   save_screenshot (window, "region");
+  fill_in_details (window);
+  go_to (window, PF_STEP_DETAILS);
+  save_screenshot (window, "details");
+  go_to (window, PF_STEP_VALIDITY);
+  save_screenshot (window, "validity");
   go_to (window, PF_STEP_SAFETY);
   scroll_to (safety, pf_test_ui_find (safety, PF_TYPE_QUIZ_ITEM));
   save_screenshot (window, "safety");

@@ -256,7 +256,7 @@ plain_chars (const char *text,
  *
  * The value with the characters that differ underlined, in bold and on a
  * highlight, so that they stand out without colour as well as with it.
- * Characters the other side lacks are marked with a gap sign.
+ * Characters the other side lacks are marked with a highlighted dot.
  *
  * Returns: (transfer full) (nullable): Pango markup, or %NULL when the
  *   comparison has no alignment
@@ -291,7 +291,7 @@ pf_detail_diff_markup (const PfComparison *comparison,
         }
 
       /* The gap where the other side has characters this one lacks. */
-      part = len > 0 ? escaped_chars (text, start, len) : g_strdup ("␣");
+      part = len > 0 ? escaped_chars (text, start, len) : g_strdup ("·");
       g_string_append_printf (markup,
                               "<span underline=\"double\" weight=\"bold\" "
                               "background=\"#e5a50a\" bgalpha=\"40%%\">%s</span>",

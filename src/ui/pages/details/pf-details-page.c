@@ -253,6 +253,11 @@ compare (PfDetailsPage *self)
   else
     pf_wizard_page_clear_findings (page);
   pf_wizard_page_set_complete (page, anything_typed (session));
+
+  /* A reading given to the session without a photo (a test, or the
+   * photo forgotten since) is still a reading. */
+  if (self->state == PF_DETAILS_STATE_NO_PHOTO && pf_session_get_document_read (session))
+    self->state = PF_DETAILS_STATE_READ;
   show_state (self);
 }
 

@@ -18,7 +18,8 @@ struct _PfValidityPage
   PfWizardPage  parent_instance;
 
   /* Template widgets */
-  GtkStack     *stack;
+  GtkWidget    *empty_page;
+  GtkWidget    *results_group;
   GtkListBox   *results;
 
   /* The day to judge expiry against; invalid means today's date. Tests
@@ -40,7 +41,8 @@ show_findings (PfValidityPage *self,
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     gtk_list_box_append (self->results, pf_finding_row_new (g_ptr_array_index (findings, i)));
 
-  gtk_stack_set_visible_child_name (self->stack, findings != NULL ? "results" : "empty");
+  gtk_widget_set_visible (self->empty_page, findings == NULL);
+  gtk_widget_set_visible (self->results_group, findings != NULL);
 }
 
 static void
@@ -133,7 +135,8 @@ pf_validity_page_class_init (PfValidityPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/idpreflight/IdPreflight/pages/validity/pf-validity-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PfValidityPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PfValidityPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PfValidityPage, results_group);
   gtk_widget_class_bind_template_child (widget_class, PfValidityPage, results);
 }
 

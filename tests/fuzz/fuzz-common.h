@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What every libFuzzer target shares: the entry points' prototypes (the
- * build's -Wmissing-prototypes wants them) and a start-up that turns GLib
+ * build's -Wmissing-prototypes wants them), the start-up that turns GLib
  * warnings and criticals (ours or a decoder's) into crashes, so that a
  * g_return_if_fail() hit by odd input is reported like any other bug. */
 #pragma once
@@ -36,6 +36,20 @@ pf_fuzz_init (void)
   /* The core's messages are translatable; the fuzzers need them as
    * written. */
   g_setenv ("LANGUAGE", "C", TRUE);
+}
+
+/* libFuzzer calls this once, before the first input. A target with more
+ * to set up defines PF_FUZZ_INIT_MORE as its function before including
+ * this file. */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  pf_fuzz_init ();
+#ifdef PF_FUZZ_INIT_MORE
+  PF_FUZZ_INIT_MORE ();
+#endif
+  return 0;
 }
 
 /* The fixed day the targets call "today", so that a crash found on one day

@@ -13,14 +13,6 @@
 #include "pf-compare.h"
 #include "fuzz-common.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  pf_fuzz_init ();
-  return 0;
-}
-
 /* The next NUL-terminated piece of the input, or %NULL past its end. */
 static char *
 next_value (const guint8 **data,

@@ -12,14 +12,6 @@
 #include "fuzz-common.h"
 
 int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  pf_fuzz_init ();
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        len)
 {

@@ -14,20 +14,21 @@
 #include <unistd.h>
 
 #include "pf-image-loader.h"
-#include "fuzz-common.h"
 
 static int memory_fd = -1;
 static char *memory_path;
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+/* Run once at start-up, by LLVMFuzzerInitialize(). */
+static void open_memory_file (void);
+#define PF_FUZZ_INIT_MORE open_memory_file
+#include "fuzz-common.h"
+
+static void
+open_memory_file (void)
 {
-  pf_fuzz_init ();
   memory_fd = memfd_create ("pf-fuzz-loader", MFD_CLOEXEC);
   g_assert_cmpint (memory_fd, >=, 0);
   memory_path = g_strdup_printf ("/proc/self/fd/%d", memory_fd);
-  return 0;
 }
 
 static void

@@ -14,14 +14,6 @@
 #include "pf-mrz-reader-private.h"
 #include "fuzz-common.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  pf_fuzz_init ();
-  return 0;
-}
-
 static void
 read_everything (PfMrz *mrz)
 {

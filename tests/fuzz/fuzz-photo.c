@@ -26,14 +26,6 @@
 
 #define HEADER_LEN 8
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  pf_fuzz_init ();
-  return 0;
-}
-
 static void
 read_report (PfPhotoReport *report,
              int            width,

@@ -52,6 +52,9 @@ NAMES = {
     'use-photo': r'^_?Use This Photo\b',
     'copy-ticket': r'Copy the ticket draft',
     'passed-checks': r'^Checks That Passed$',
+    'copied': r'^Ticket draft copied$',
+    'typed-surname': r'^Surname, as you type it\b',
+    'document-surname': r'^Surname, as the document shows it\b',
     'birth-date': r'^Date of birth\b',
     'quiz-answer': r'^Scam$',
 }
@@ -272,9 +275,13 @@ def find(root, role=None, name=None, sensitive=None):
 
 
 def text_of(node):
+    """The text of an entry or label. GTK 4.8 answers GetText (0, -1) with
+    nothing, so the end is given as the character count."""
+    if node is None:
+        return ''
     try:
         text = node.queryText()
-        return text.getText(0, -1)
+        return text.getText(0, text.characterCount)
     except NotImplementedError:
         return ''
 
@@ -314,6 +321,8 @@ class App:
         self.keyboard = keyboard
         self.display = display
         self.focused = None
+        self.step_label = None
+        self.pages_stack = None
         env = dict(os.environ)
         # The walk needs GTK's accessibility: never GTK_A11Y=none here.
         for name in ('GTK_A11Y', 'NO_AT_BRIDGE', 'WAYLAND_DISPLAY'):
@@ -348,12 +357,20 @@ class App:
 
     # Where we are.
     def step(self):
-        """(n, m) from the header's "Step n of m"."""
+        """(n, m) from the header's "Step n of m".
+
+        The label is found once: the window keeps it and changes its text,
+        and walking the whole tree on every poll would be slow."""
         pattern = re.compile(NAMES['step'])
-        for label in find_all(self.window, role='label', name=NAMES['step']):
-            match = pattern.match(name_of(label))
-            return int(match.group(1)), int(match.group(2))
-        return None
+        match = None
+        if self.step_label is not None:
+            match = pattern.match(name_of(self.step_label))
+        if match is None:
+            self.step_label = find(self.window, role='label', name=NAMES['step'])
+            if self.step_label is None:
+                return None
+            match = pattern.match(name_of(self.step_label))
+        return (int(match.group(1)), int(match.group(2))) if match else None
 
     def page(self):
         """The page the wizard shows: child n - 1 of the pages stack.
@@ -364,14 +381,17 @@ class App:
         step = self.step()
         if step is None:
             return None
-        for node, _ in walk(self.window):
-            if re.match(r'^Pf\w+Page$', node.name or '') and role_of(node) == 'filler':
-                stack = node.parent.parent
-                if stack.childCount != step[1]:
-                    raise WalkError(f'the pages stack has {stack.childCount} pages, '
-                                    f'the header says {step[1]} steps')
-                return children(stack.getChildAtIndex(step[0] - 1))[0]
-        return None
+        if self.pages_stack is None:
+            for node, _ in walk(self.window):
+                if re.match(r'^Pf\w+Page$', node.name or '') and role_of(node) == 'filler':
+                    self.pages_stack = node.parent.parent
+                    break
+            else:
+                return None
+        if self.pages_stack.childCount != step[1]:
+            raise WalkError(f'the pages stack has {self.pages_stack.childCount} pages, '
+                            f'the header says {step[1]} steps')
+        return children(self.pages_stack.getChildAtIndex(step[0] - 1))[0]
 
     def wait_step(self, n):
         return wait_for(f'step {n}', lambda: (self.step() or (0, 0))[0] == n and self.step())
@@ -408,13 +428,14 @@ class App:
                         f'“{name_of(target)}”')
 
     def type_into(self, target, text, stops=None):
-        """Types into an entry: through EditableText where GTK offers it."""
-        try:
-            editable = target.queryEditableText()
-            editable.setTextContents(text)
-            return
-        except NotImplementedError:
-            pass
+        """Types into an entry: keys with --keyboard, else EditableText."""
+        if not self.keyboard:
+            try:
+                editable = target.queryEditableText()
+                if editable.setTextContents(text):
+                    return
+            except NotImplementedError:
+                pass
         self.focus(target, stops)
         subprocess.run(['xdotool', 'type', '--delay', '20', text],
                        env=dict(os.environ, DISPLAY=self.display), check=True)
@@ -614,6 +635,33 @@ def do_safety(app, tap, words, stops):
               [] if status else ['no status'])
 
 
+def do_details(app, tap, words, stops):
+    """Types the surname with one letter wrong: the page must say so in words."""
+    page = app.page()
+    reading = wait_for('the document’s surname as the app read it',
+                       lambda: text_of(find(page, role={'text', 'entry'},
+                                            name=NAMES['document-surname'])).strip(),
+                       timeout=PHOTO_WAIT)
+    typed = find(page, role={'text', 'entry'}, name=NAMES['typed-surname'])
+    if typed is None:
+        raise WalkError('no entry for the surname as typed on the service’s form')
+    wrong = reading[:-1] + ('X' if reading[-1:] != 'X' else 'Y')
+    app.type_into(typed, wrong, stops)
+    status = wait_for('the step list to state the details step’s status',
+                      lambda: step_status(app, 'Your details') in words and
+                      step_status(app, 'Your details') != 'Fine', timeout=10)
+    tap.check('details: a surname typed with one wrong letter is a finding in words '
+              f'({step_status(app, "Your details")})', [] if status else ['no status'])
+
+
+def do_validity(app, tap, words, stops):
+    """The demo document's validity findings, as rows that say their severity."""
+    page = app.page()
+    rows = wait_for('the validity findings', lambda: finding_rows(page, words),
+                    timeout=PHOTO_WAIT)
+    tap.check('validity: findings are words: ' + '; '.join(f'{t} ({s})' for t, s in rows), [])
+
+
 def walk_wizard(app, tap, source_root):
     words = severity_words(source_root)
     unnamed = {}
@@ -621,6 +669,7 @@ def walk_wizard(app, tap, source_root):
     visited = set()
     underscored = set()
     unnamed_lists = {}
+    started = time.monotonic()
     _, total = app.wait_step(1)
     tap.note(f'the wizard has {total} steps')
 
@@ -628,7 +677,8 @@ def walk_wizard(app, tap, source_root):
         app.wait_step(n)
         page = wait_for(f'the page of step {n}', app.page)
         page_name = page.name
-        tap.check(f'step {n} of {total} is reached ({page_name})', [])
+        tap.check(f'step {n} of {total} is reached ({page_name}, '
+                  f'{time.monotonic() - started:.0f} s into the walk)', [])
         if os.environ.get('PF_A11Y_DUMP'):
             print('\n'.join(dump(page)), file=sys.stderr)
         visited.add(page_name)
@@ -638,6 +688,10 @@ def walk_wizard(app, tap, source_root):
             do_start(app, tap, words, stops)
         elif page_name == 'PfPhotoPage':
             next_target = do_photo(app, tap, words, stops)
+        elif page_name == 'PfDetailsPage':
+            do_details(app, tap, words, stops)
+        elif page_name == 'PfValidityPage':
+            do_validity(app, tap, words, stops)
         elif page_name == 'PfRegionPage':
             do_region(app, tap, words, stops)
         elif page_name == 'PfSafetyPage':
@@ -677,7 +731,9 @@ def walk_wizard(app, tap, source_root):
     copy = find(page, role='push button', name=NAMES['copy-ticket'], sensitive=True)
     if copy is not None:
         app.press(copy, stops)
-        tap.check('summary: the ticket draft’s Copy button can be pressed', [])
+        toast = wait_for('the toast that says the draft was copied',
+                         lambda: find(app.window, role='label', name=NAMES['copied']))
+        tap.check(f'summary: the ticket draft’s Copy button says “{name_of(toast)}”', [])
     else:
         tap.note('the summary has no “Copy the ticket draft” button (yet)')
     for problem in unnamed_controls(app, page):
@@ -748,8 +804,10 @@ def main(argv):
         app = App(binary, display, tap, keyboard, app_debug)
         walk_wizard(app, tap, source_root)
         quit_app(app, tap)
-    except WalkError as e:
-        tap.check('the walk reaches the summary', [str(e)])
+    except Exception as e:  # a WalkError, or an object of an app that died
+        if not isinstance(e, WalkError) and app is not None and not app.alive():
+            e = f'id-preflight exited with {app.process.returncode}'
+        tap.check('the walk goes from the first step to the summary and back out', [str(e)])
         if app is not None and app.alive():
             try:
                 print('# The window’s accessible tree:')

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Soak: 10,000 frames (PF_SOAK_FRAMES) through the live pipeline, as the
- * photo page runs it: a fake camera (GStreamer's test source) delivering
- * frames to the main context, each handed to the photo-check worker. Prints
+ * photo page runs it: a fake camera delivering frames to the main context,
+ * each handed to the photo-check worker. The camera plays generated
+ * document photos in a loop, so that every check runs on every frame it
+ * analyses (PF_SOAK_SOURCE=ball: GStreamer's moving test ball instead). Prints
  * how much the resident memory grew between the end of a warm-up (the
  * first 500 frames: caches, pools, the worker's thread) and the end, and
  * the time taken. A leak of even a few hundred bytes a frame shows as
@@ -13,17 +15,68 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 
 #include "pf-camera.h"
 #include "pf-frame-worker.h"
+#include "pf-specimen.h"
 
 #define WARM_UP_FRAMES 500
 
+#define N_DOCUMENTS 8
+
 /* Not live, so that frames come as fast as the pipeline makes them; a
  * moving ball, so that no two frames are the same. */
-#define DESCRIPTION \
+#define BALL \
   "videotestsrc pattern=ball ! video/x-raw,width=1280,height=720,framerate=120/1"
+
+/* Writes N_DOCUMENTS generated photos of documents (random kinds, poses
+ * and backgrounds) as PNG files into @dir; returns a pipeline that plays
+ * them in a loop. */
+static char *
+write_documents (const char *dir)
+{
+  for (guint i = 0; i < N_DOCUMENTS; i++)
+    {
+      PfSpecimenParams params;
+      g_autoptr(PfSpecimen) specimen = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("frame-%02u.png", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      PfImage *image;
+
+      pf_specimen_params_init (&params);
+      params.frame_width = 1280;
+      params.frame_height = 720;
+      pf_specimen_params_random (&params, 700 + i, PF_SPECIMEN_RANDOM_LAYOUT);
+      specimen = pf_specimen_new (&params);
+      image = specimen->image;
+      pixbuf = gdk_pixbuf_new_from_data (pf_image_get_data (image), GDK_COLORSPACE_RGB, TRUE, 8,
+                                         pf_image_get_width (image), pf_image_get_height (image),
+                                         pf_image_get_stride (image), NULL, NULL);
+      if (!gdk_pixbuf_save (pixbuf, path, "png", &error, NULL))
+        g_error ("%s", error->message);
+    }
+
+  return g_strdup_printf ("multifilesrc location=%s/frame-%%02d.png index=0 loop=true "
+                          "caps=image/png,framerate=120/1 ! pngdec ! videoconvert", dir);
+}
+
+static void
+remove_documents (const char *dir)
+{
+  for (guint i = 0; i < N_DOCUMENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("frame-%02u.png", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
 
 typedef struct
 {
@@ -95,6 +148,9 @@ main (int   argc,
       char *argv[])
 {
   const char *frames_env = g_getenv ("PF_SOAK_FRAMES");
+  gboolean ball = g_strcmp0 (g_getenv ("PF_SOAK_SOURCE"), "ball") == 0;
+  g_autofree char *dir = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(PfCamera) camera = NULL;
   g_autoptr(PfFrameWorker) worker = NULL;
@@ -109,8 +165,19 @@ main (int   argc,
   soak.target = frames_env != NULL ? (guint) atoi (frames_env) : 10000;
   soak.target = MAX (soak.target, WARM_UP_FRAMES + 1);
 
+  if (ball)
+    {
+      description = g_strdup (BALL);
+    }
+  else
+    {
+      dir = g_dir_make_tmp ("pf-soak-XXXXXX", NULL);
+      g_assert (dir != NULL);
+      description = write_documents (dir);
+    }
+
   camera = g_object_new (PF_TYPE_CAMERA,
-                         "pipeline-description", DESCRIPTION,
+                         "pipeline-description", description,
                          "use-portal", FALSE,
                          NULL);
   worker = pf_frame_worker_new_photo_check (NULL);
@@ -126,6 +193,8 @@ main (int   argc,
   pf_camera_stop (camera);
   pf_frame_worker_stop (worker);
   pf_frame_worker_get_counts (worker, &counts);
+  if (dir != NULL)
+    remove_documents (dir);
 
   if (soak.frames < soak.target)
     {
@@ -135,6 +204,8 @@ main (int   argc,
     }
 
   seconds = (end_time - start) / 1e6;
+  g_print ("soak: %s\n", ball ? "a moving ball (videotestsrc)" :
+           "8 generated document photos in a loop (multifilesrc, pngdec)");
   g_print ("soak: %u frames of 1280x720 in %.1f s (%.1f frames/s), %" G_GUINT64_FORMAT
            " photo checks (%.1f ms on average), %" G_GUINT64_FORMAT " frames skipped by the worker\n",
            soak.frames, seconds, soak.frames / seconds, counts.analysed,

@@ -164,7 +164,7 @@ moire_score (const PfPhotoContext *ctx,
   g_autofree guint16 *ring = NULL;
   g_autofree int *ring_count = NULL;
   g_autofree int *ring_start = NULL;
-  double mean = 0, best = 0;
+  double mean = 0, best = 0, best_ratio = 1;
   int half, cols, r_min;
   PfPoint centre;
 
@@ -255,8 +255,9 @@ moire_score (const PfPhotoContext *ctx,
         float value = smooth[i];
         gboolean is_peak = TRUE;
 
-        /* Not above its ring at all, or not by more than the best yet. */
-        if (r < r_min || r > half || log (value / MAX (ring_median[r], 1e-12f)) <= best)
+        /* Not above its ring at all, or not by more than the best yet:
+         * log (value / median) <= best, without a logarithm per bin. */
+        if (r < r_min || r > half || value <= MAX (ring_median[r], 1e-12f) * best_ratio)
           continue;
         /* A local maximum among its neighbours. */
         for (int dv = -1; dv <= 1 && is_peak; dv++)
@@ -284,6 +285,7 @@ moire_score (const PfPhotoContext *ctx,
            * little more, since a pattern's peak towers over an empty line. */
           best = MAX (best, MIN (log (value / MAX (ring_median[r], 1e-12f)),
                                  LINE_WEIGHT * log (value / MAX (ridge, 1e-12f))));
+          best_ratio = exp (best);
         }
       }
 

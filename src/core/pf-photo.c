@@ -146,6 +146,10 @@ downscale_grey (const guint8 *grey,
   g_autofree guint32 *sum = g_new0 (guint32, width);
   g_autofree guint16 *part = g_new0 (guint16, width);
   g_autofree int *first = g_new (int, small_width + 1);
+  g_autofree guint64 *reciprocal = g_new0 (guint64, (gsize) small_width * 2);
+  guint32 reciprocal_rows[2] = { 0, 0 };
+  int next_slot = 0;
+  guint32 max_columns = 1;
   int y = 0;
   int t = 0;
 
@@ -160,6 +164,8 @@ downscale_grey (const guint8 *grey,
     }
   while (t < small_width)
     first[++t] = width;
+  for (int tx = 0; tx < small_width; tx++)
+    max_columns = MAX (max_columns, (guint32) (first[tx + 1] - first[tx]));
 
   for (int ty = 0; ty < small_height; ty++)
     {
@@ -183,9 +189,29 @@ downscale_grey (const guint8 *grey,
         }
 
       /* The usual case, a band of a few rows: straight from the 16-bit
-       * sums. */
-      if (!flushed)
+       * sums, dividing by multiplying with 2^32 / count rounded up. That
+       * is exact while sum < 2^32 / count, and a sum is at most
+       * 256 × count, so for counts below 4096. The reciprocals change
+       * only with the band's number of rows. */
+      if (!flushed && rows * max_columns < 4096)
         {
+          /* Bands have one of two heights: a table for each. */
+          int slot = rows == reciprocal_rows[0] ? 0 : rows == reciprocal_rows[1] ? 1 : -1;
+          const guint64 *r;
+
+          if (slot < 0)
+            {
+              slot = next_slot;
+              next_slot ^= 1;
+              for (int tx = 0; tx < small_width; tx++)
+                {
+                  guint32 count = rows * (guint32) (first[tx + 1] - first[tx]);
+
+                  reciprocal[slot * small_width + tx] = count ? (G_GUINT64_CONSTANT (1) << 32) / count + 1 : 0;
+                }
+              reciprocal_rows[slot] = rows;
+            }
+          r = reciprocal + slot * small_width;
           for (int tx = 0; tx < small_width; tx++)
             {
               guint32 acc = 0;
@@ -193,7 +219,7 @@ downscale_grey (const guint8 *grey,
 
               for (int x = first[tx]; x < first[tx + 1]; x++)
                 acc += part[x];
-              out[tx] = count ? (guint8) ((acc + count / 2) / count) : 0;
+              out[tx] = (guint8) (((guint64) (acc + count / 2) * r[tx]) >> 32);
             }
           memset (part, 0, (gsize) width * sizeof *part);
           continue;

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "pf-application.h"
+#include "pf-help-window.h"
+#include "pf-preferences-window.h"
 #include "pf-window.h"
 
 struct _PfApplication
@@ -101,19 +103,51 @@ about_cb (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (pf_preferences_window_new (parent)));
+}
+
+/* Help for the step the active window shows. */
+static void
+help_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  PfStep step = PF_STEP_START;
+
+  if (PF_IS_WINDOW (parent) && pf_window_get_visible_page (PF_WINDOW (parent)) != NULL)
+    step = pf_wizard_page_get_step (pf_window_get_visible_page (PF_WINDOW (parent)));
+
+  gtk_window_present (GTK_WINDOW (pf_help_window_new (parent, step)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_cb },
   { "about", about_cb },
+  { "preferences", preferences_cb },
+  { "help", help_cb },
 };
 
 static void
 pf_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (pf_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
 }
 
 static void

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The summary: every step of the wizard with its status and findings, as
- * the session has them, each leading back to its step. It is a view of the
- * session and updates whenever a step's result changes. */
+/* The summary: every finding of every step, grouped into what must be
+ * fixed, what is worth changing and what passed, each leading back to its
+ * step; what to do when nothing explains the rejection; a ticket draft to
+ * copy; and the report to export. It is a view of the session and updates
+ * whenever a step's result changes. */
 
 #include "config.h"
 
@@ -9,19 +11,33 @@
 
 #include "pf-status.h"
 #include "pf-summary-page.h"
+#include "pf-summary-pdf.h"
 #include "pf-summary-step.h"
+#include "pf-ticket.h"
 
 struct _PfSummaryPage
 {
-  PfWizardPage  parent_instance;
+  PfWizardPage     parent_instance;
 
   /* Template widgets */
-  GtkStack     *stack;
-  GtkImage     *overall_image;
-  GtkLabel     *headline_label;
-  GtkLabel     *counts_label;
-  GtkLabel     *advice_label;
-  GtkWidget    *steps_box;
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkImage        *overall_image;
+  GtkLabel        *headline_label;
+  GtkLabel        *counts_label;
+  GtkLabel        *advice_label;
+  GtkWidget       *sections[PF_N_SUMMARY_GROUPS];
+  GtkWidget       *boxes[PF_N_SUMMARY_GROUPS];
+  GtkWidget       *verified_group;
+  GtkCheckButton  *waited_check;
+  GtkCheckButton  *connection_check;
+  GtkCheckButton  *phone_app_check;
+  GtkTextView     *ticket_view;
+  GtkCheckButton  *include_check;
+
+  /* Owned references */
+  GtkFileChooserNative *chooser;
+  GCancellable    *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PfSummaryPage, pf_summary_page, PF_TYPE_WIZARD_PAGE)
@@ -61,6 +77,40 @@ count_steps (PfStepStatus status,
     }
 }
 
+static PfTicketTried
+get_tried (PfSummaryPage *self)
+{
+  PfTicketTried tried = PF_TICKET_TRIED_NONE;
+
+  if (gtk_check_button_get_active (self->waited_check))
+    tried |= PF_TICKET_TRIED_WAITED;
+  if (gtk_check_button_get_active (self->connection_check))
+    tried |= PF_TICKET_TRIED_STABLE_CONNECTION;
+  if (gtk_check_button_get_active (self->phone_app_check))
+    tried |= PF_TICKET_TRIED_PHONE_APP;
+
+  return tried;
+}
+
+static void
+update_ticket (PfSummaryPage *self)
+{
+  PfSession *session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
+  g_autofree char *ticket = NULL;
+
+  if (session == NULL)
+    return;
+
+  ticket = pf_ticket_build (session, get_tried (self));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->ticket_view), ticket, -1);
+}
+
+static void
+tried_toggled_cb (PfSummaryPage *self)
+{
+  update_ticket (self);
+}
+
 static void
 update_overview (PfSummaryPage *self)
 {
@@ -70,7 +120,9 @@ update_overview (PfSummaryPage *self)
   PfStepStatus worst = PF_STEP_STATUS_UNCHECKED;
   const char *headline, *advice;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (self->steps_box);
+  /* Each step is listed once in the "not checked yet" group, whether it
+   * shows there or not: count the steps from there. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->boxes[PF_SUMMARY_GROUP_UNCHECKED]);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -125,6 +177,26 @@ update_overview (PfSummaryPage *self)
   gtk_label_set_label (self->headline_label, headline);
   gtk_label_set_label (self->counts_label, counts->str);
   gtk_label_set_label (self->advice_label, advice);
+
+  /* The reminder is for after passing: not while anything is still open. */
+  gtk_widget_set_visible (self->verified_group, worst == PF_STEP_STATUS_OK);
+}
+
+/* Shows or hides each group by whether any of its steps has something. */
+static void
+update_sections (PfSummaryPage *self)
+{
+  for (guint group = 0; group < PF_N_SUMMARY_GROUPS; group++)
+    {
+      gboolean any = FALSE;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (self->boxes[group]);
+           child != NULL && !any;
+           child = gtk_widget_get_next_sibling (child))
+        any = gtk_widget_get_visible (child);
+
+      gtk_widget_set_visible (self->sections[group], any);
+    }
 }
 
 static void
@@ -132,13 +204,16 @@ step_changed_cb (PfSummaryPage *self,
                  guint          step,
                  PfSession     *session)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (self->steps_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (pf_summary_step_get_step (PF_SUMMARY_STEP (child)) == step)
-      pf_summary_step_update (PF_SUMMARY_STEP (child), session);
+  for (guint group = 0; group < PF_N_SUMMARY_GROUPS; group++)
+    for (GtkWidget *child = gtk_widget_get_first_child (self->boxes[group]);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (pf_summary_step_get_step (PF_SUMMARY_STEP (child)) == step)
+        pf_summary_step_update (PF_SUMMARY_STEP (child), session);
 
+  update_sections (self);
   update_overview (self);
+  update_ticket (self);
 }
 
 static void
@@ -149,12 +224,15 @@ update_all (PfSummaryPage *self)
   if (session == NULL)
     return;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (self->steps_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    pf_summary_step_update (PF_SUMMARY_STEP (child), session);
+  for (guint group = 0; group < PF_N_SUMMARY_GROUPS; group++)
+    for (GtkWidget *child = gtk_widget_get_first_child (self->boxes[group]);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      pf_summary_step_update (PF_SUMMARY_STEP (child), session);
 
+  update_sections (self);
   update_overview (self);
+  update_ticket (self);
 }
 
 static void
@@ -166,14 +244,207 @@ pf_summary_page_session_changed (PfWizardPage *page,
   g_signal_connect_object (session, "step-changed",
                            G_CALLBACK (step_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The document kind is part of the ticket. */
+  g_signal_connect_object (session, "notify::document-kind",
+                           G_CALLBACK (update_ticket), self,
+                           G_CONNECT_SWAPPED);
   update_all (self);
+}
+
+static void
+show_toast (PfSummaryPage *self,
+            const char    *title,
+            const char    *button_label,
+            const char    *action_name)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      adw_toast_set_timeout (toast, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+copy_ticket_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PfSummaryPage *self = PF_SUMMARY_PAGE (widget);
+  g_autofree char *ticket = pf_summary_page_get_ticket (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), ticket);
+  show_toast (self, _("Ticket draft copied"), NULL, NULL);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PfSummaryPage *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = pf_summary_pdf_describe_error (error);
+
+          /* The way on: choose another place, from the toast itself. */
+          show_toast (self, message, _("_Choose Another Place"), "summary.export");
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  show_toast (self, _("Report saved"), NULL, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pf_summary_page_export_async:
+ * @file: where to write the PDF
+ *
+ * Writes the report to @file (through a temporary file that replaces it at
+ * the end), with the person's details and photo only when the page's box
+ * for them is ticked. Tells the person how it went in a toast.
+ */
+void
+pf_summary_page_export_async (PfSummaryPage       *self,
+                              GFile               *file,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  PfSession *session;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (PfStep));
+
+  g_return_if_fail (PF_IS_SUMMARY_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, pf_summary_page_export_async);
+  session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
+
+  /* Each step is listed once in the "not checked yet" group. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->boxes[PF_SUMMARY_GROUP_UNCHECKED]);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PfStep step = pf_summary_step_get_step (PF_SUMMARY_STEP (child));
+
+      g_array_append_val (steps, step);
+    }
+
+  pdf = pf_summary_pdf_render (session, (const PfStep *) steps->data, steps->len,
+                               gtk_label_get_label (self->headline_label),
+                               gtk_label_get_label (self->advice_label),
+                               gtk_check_button_get_active (self->include_check),
+                               &error);
+  if (pdf == NULL)
+    {
+      show_toast (self, error->message, NULL, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_file_replace_contents_bytes_async (file, pdf, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, export_done_cb,
+                                       g_steal_pointer (&task));
+}
+
+gboolean
+pf_summary_page_export_finish (PfSummaryPage  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+chooser_response_cb (PfSummaryPage        *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    pf_summary_page_export_async (self, file, NULL, NULL);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  PfSummaryPage *self = PF_SUMMARY_PAGE (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  /* The native chooser goes through the portal inside Flatpak, so the app
+   * writes only where the person points it. */
+  self->chooser = gtk_file_chooser_native_new (_("Export the Report"),
+                                               GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* Translators: the suggested file name of the exported report. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                     _("verification-report.pdf"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+pf_summary_page_dispose (GObject *object)
+{
+  PfSummaryPage *self = PF_SUMMARY_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (pf_summary_page_parent_class)->dispose (object);
 }
 
 static void
 pf_summary_page_class_init (PfSummaryPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   PfWizardPageClass *page_class = PF_WIZARD_PAGE_CLASS (klass);
+  static const char *section_names[PF_N_SUMMARY_GROUPS][2] = {
+    { "blockers_section", "blockers_box" },
+    { "cautions_section", "cautions_box" },
+    { "passed_section", "passed_box" },
+    { "unchecked_section", "unchecked_box" },
+  };
+
+  object_class->dispose = pf_summary_page_dispose;
 
   /* The summary checks nothing itself: it shows the other steps. */
   page_class->has_status = FALSE;
@@ -181,18 +452,42 @@ pf_summary_page_class_init (PfSummaryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/idpreflight/IdPreflight/pages/summary/pf-summary-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, stack);
+  
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, overall_image);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, headline_label);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, advice_label);
-  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, steps_box);
+  for (guint i = 0; i < PF_N_SUMMARY_GROUPS; i++)
+    {
+      gtk_widget_class_bind_template_child_full (
+        widget_class, section_names[i][0], FALSE,
+        G_STRUCT_OFFSET (PfSummaryPage, sections) + i * sizeof (GtkWidget *));
+      gtk_widget_class_bind_template_child_full (
+        widget_class, section_names[i][1], FALSE,
+        G_STRUCT_OFFSET (PfSummaryPage, boxes) + i * sizeof (GtkWidget *));
+    }
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, verified_group);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, waited_check);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, connection_check);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, phone_app_check);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, include_check);
+  gtk_widget_class_bind_template_callback (widget_class, tried_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "summary.copy-ticket", NULL, copy_ticket_cb);
+  gtk_widget_class_install_action (widget_class, "summary.export", NULL, export_cb);
 }
 
 static void
 pf_summary_page_init (PfSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not bound as a template child: libadwaita 1.2's toast overlay unparents
+   * its child itself when disposed, after GTK has cleared bound children. */
+  self->stack = GTK_STACK (adw_toast_overlay_get_child (self->toast_overlay));
+  self->cancellable = g_cancellable_new ();
 
   /* There is nothing to do here; the way on is the step list. */
   pf_wizard_page_set_complete (PF_WIZARD_PAGE (self), TRUE);
@@ -216,13 +511,34 @@ pf_summary_page_set_steps (PfSummaryPage *self,
   g_return_if_fail (PF_IS_SUMMARY_PAGE (self));
   g_return_if_fail (steps != NULL || n_steps == 0);
 
-  while ((child = gtk_widget_get_first_child (self->steps_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->steps_box), child);
-
   own_step = pf_wizard_page_get_step (PF_WIZARD_PAGE (self));
-  for (guint i = 0; i < n_steps; i++)
-    if (steps[i] != own_step)
-      gtk_box_append (GTK_BOX (self->steps_box), pf_summary_step_new (steps[i]));
+  for (guint group = 0; group < PF_N_SUMMARY_GROUPS; group++)
+    {
+      while ((child = gtk_widget_get_first_child (self->boxes[group])) != NULL)
+        gtk_box_remove (GTK_BOX (self->boxes[group]), child);
+
+      for (guint i = 0; i < n_steps; i++)
+        if (steps[i] != own_step)
+          gtk_box_append (GTK_BOX (self->boxes[group]), pf_summary_step_new (steps[i], group));
+    }
 
   update_all (self);
+}
+
+/**
+ * pf_summary_page_get_ticket:
+ *
+ * Returns: (transfer full): the ticket draft as the page shows it
+ */
+char *
+pf_summary_page_get_ticket (PfSummaryPage *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (PF_IS_SUMMARY_PAGE (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->ticket_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* One step in the summary: a row with the step's status that leads back to
- * the step, and below it a row for each of the step's findings. */
+/* One step in one of the summary's groups (blockers, cautions, passed, not
+ * checked yet): a row that leads back to the step, and below it a row for
+ * each of the step's findings that belongs in the group. It hides itself
+ * when the step has nothing for its group. */
 
 #include "config.h"
 
@@ -16,7 +18,7 @@ struct _PfSummaryStep
   AdwBin               parent_instance;
 
   /* Template widgets */
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group_widget;
   AdwActionRow        *step_row;
   GtkImage            *status_image;
 
@@ -24,6 +26,7 @@ struct _PfSummaryStep
   GPtrArray           *finding_rows;
 
   PfStep               step;
+  PfSummaryGroup       group;
 };
 
 G_DEFINE_FINAL_TYPE (PfSummaryStep, pf_summary_step, ADW_TYPE_BIN)
@@ -31,6 +34,7 @@ G_DEFINE_FINAL_TYPE (PfSummaryStep, pf_summary_step, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STEP,
+  PROP_GROUP,
   N_PROPS
 };
 
@@ -72,6 +76,9 @@ pf_summary_step_get_property (GObject    *object,
     case PROP_STEP:
       g_value_set_enum (value, self->step);
       break;
+    case PROP_GROUP:
+      g_value_set_uint (value, self->group);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -89,6 +96,9 @@ pf_summary_step_set_property (GObject      *object,
     {
     case PROP_STEP:
       self->step = g_value_get_enum (value);
+      break;
+    case PROP_GROUP:
+      self->group = g_value_get_uint (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -110,12 +120,17 @@ pf_summary_step_class_init (PfSummaryStepClass *klass)
     g_param_spec_enum ("step", NULL, NULL,
                        PF_TYPE_STEP, PF_STEP_START,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUP] =
+    g_param_spec_uint ("group", NULL, NULL,
+                       0, PF_N_SUMMARY_GROUPS - 1, PF_SUMMARY_GROUP_PASSED,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/idpreflight/IdPreflight/pages/summary/pf-summary-step.ui");
-  gtk_widget_class_bind_template_child (widget_class, PfSummaryStep, group);
+  gtk_widget_class_bind_template_child_full (widget_class, "group", FALSE,
+                                             G_STRUCT_OFFSET (PfSummaryStep, group_widget));
   gtk_widget_class_bind_template_child (widget_class, PfSummaryStep, step_row);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryStep, status_image);
 }
@@ -129,9 +144,10 @@ pf_summary_step_init (PfSummaryStep *self)
 }
 
 GtkWidget *
-pf_summary_step_new (PfStep step)
+pf_summary_step_new (PfStep         step,
+                     PfSummaryGroup group)
 {
-  return g_object_new (PF_TYPE_SUMMARY_STEP, "step", step, NULL);
+  return g_object_new (PF_TYPE_SUMMARY_STEP, "step", step, "group", group, NULL);
 }
 
 PfStep
@@ -142,36 +158,110 @@ pf_summary_step_get_step (PfSummaryStep *self)
   return self->step;
 }
 
+PfSummaryGroup
+pf_summary_step_get_group (PfSummaryStep *self)
+{
+  g_return_val_if_fail (PF_IS_SUMMARY_STEP (self), PF_SUMMARY_GROUP_PASSED);
+
+  return self->group;
+}
+
+static PfStepStatus
+group_status (PfSummaryGroup group)
+{
+  switch (group)
+    {
+    case PF_SUMMARY_GROUP_BLOCKERS:
+      return PF_STEP_STATUS_BLOCKER;
+    case PF_SUMMARY_GROUP_CAUTIONS:
+      return PF_STEP_STATUS_CAUTION;
+    case PF_SUMMARY_GROUP_PASSED:
+      return PF_STEP_STATUS_OK;
+    case PF_SUMMARY_GROUP_UNCHECKED:
+    default:
+      return PF_STEP_STATUS_UNCHECKED;
+    }
+}
+
+/* The step row's subtitle: how many of the step's findings are in the group. */
+static char *
+describe_count (PfSummaryGroup group,
+                guint          n)
+{
+  switch (group)
+    {
+    case PF_SUMMARY_GROUP_BLOCKERS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u thing must be fixed",
+                                           "%u things must be fixed", n), n);
+    case PF_SUMMARY_GROUP_CAUTIONS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u thing is worth changing",
+                                           "%u things are worth changing", n), n);
+    case PF_SUMMARY_GROUP_PASSED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check passed",
+                                           "%u checks passed", n), n);
+    case PF_SUMMARY_GROUP_UNCHECKED:
+    default:
+      return g_strdup (pf_status_get_label (PF_STEP_STATUS_UNCHECKED));
+    }
+}
+
 /**
  * pf_summary_step_update:
  *
- * Shows the step's status and findings as @session has them now.
+ * Shows the step's findings that belong in the group, as @session has them
+ * now, and hides the whole step when there are none.
+ *
+ * Returns: whether the step has anything to show in its group
  */
-void
+gboolean
 pf_summary_step_update (PfSummaryStep *self,
                         PfSession     *session)
 {
   PfStepStatus status;
   GPtrArray *findings;
+  g_autofree char *subtitle = NULL;
+  gboolean shown;
 
-  g_return_if_fail (PF_IS_SUMMARY_STEP (self));
-  g_return_if_fail (PF_IS_SESSION (session));
+  g_return_val_if_fail (PF_IS_SUMMARY_STEP (self), FALSE);
+  g_return_val_if_fail (PF_IS_SESSION (session), FALSE);
 
-  status = pf_session_get_status (session, self->step);
+  status = group_status (self->group);
   findings = pf_session_get_findings (session, self->step);
 
-  pf_status_show (self->status_image, status, NULL);
-  adw_action_row_set_subtitle (self->step_row, pf_status_get_label (status));
-
   for (guint i = 0; i < self->finding_rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->finding_rows, i));
+    adw_preferences_group_remove (self->group_widget, g_ptr_array_index (self->finding_rows, i));
   g_ptr_array_set_size (self->finding_rows, 0);
 
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
+  if (self->group == PF_SUMMARY_GROUP_UNCHECKED)
     {
-      GtkWidget *row = pf_finding_row_new (g_ptr_array_index (findings, i));
-
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->finding_rows, row);
+      shown = pf_session_get_status (session, self->step) == PF_STEP_STATUS_UNCHECKED;
     }
+  else
+    {
+      for (guint i = 0; findings != NULL && i < findings->len; i++)
+        {
+          PfFinding *finding = g_ptr_array_index (findings, i);
+          GtkWidget *row;
+
+          if (pf_step_status_from_severity (pf_finding_get_severity (finding)) != status)
+            continue;
+
+          /* A finding leads back to its step too, where it can be fixed. */
+          row = pf_finding_row_new (finding);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.go-to-step");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
+                                            pf_step_get_id (self->step));
+          adw_preferences_group_add (self->group_widget, row);
+          g_ptr_array_add (self->finding_rows, row);
+        }
+      shown = self->finding_rows->len > 0;
+    }
+
+  subtitle = describe_count (self->group, self->finding_rows->len);
+  pf_status_show (self->status_image, status, NULL);
+  adw_action_row_set_subtitle (self->step_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self), shown);
+
+  return shown;
 }

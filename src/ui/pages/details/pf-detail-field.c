@@ -395,6 +395,8 @@ show_diff (PfDetailField      *self,
 {
   g_autofree char *typed_markup = NULL;
   g_autofree char *document_markup = NULL;
+  g_autofree char *typed_prefix = NULL;
+  g_autofree char *document_prefix = NULL;
   g_autofree char *typed_line = NULL;
   g_autofree char *document_line = NULL;
   g_autofree char *words = NULL;
@@ -417,9 +419,11 @@ show_diff (PfDetailField      *self,
     }
 
   /* Translators: before the typed value, with its differences marked. */
-  typed_line = g_strdup_printf ("%s %s", _("You typed:"), typed_markup);
+  typed_prefix = g_markup_escape_text (_("You typed:"), -1);
   /* Translators: before the document's value, with its differences marked. */
-  document_line = g_strdup_printf ("%s %s", _("Document:"), document_markup);
+  document_prefix = g_markup_escape_text (_("Document:"), -1);
+  typed_line = g_strdup_printf ("%s %s", typed_prefix, typed_markup);
+  document_line = g_strdup_printf ("%s %s", document_prefix, document_markup);
   gtk_label_set_markup (self->typed_diff, typed_line);
   gtk_label_set_markup (self->document_diff, document_line);
   gtk_label_set_label (self->diff_words, words);

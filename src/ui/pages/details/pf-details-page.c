@@ -368,7 +368,8 @@ start_reading (PfDetailsPage *self)
   photo = pf_session_get_photo (session);
   if (photo == NULL)
     {
-      set_state (self, PF_DETAILS_STATE_NO_PHOTO, NULL);
+      if (self->state != PF_DETAILS_STATE_READ || !pf_session_get_document_read (session))
+        set_state (self, PF_DETAILS_STATE_NO_PHOTO, NULL);
       return;
     }
 

@@ -182,6 +182,15 @@ demo_cb (GtkWidget  *widget,
   start_demo (PF_SELFIE_PAGE (widget));
 }
 
+/* "Skip this step": on to the next step, as the window's own button. */
+static void
+skip_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "win.next", NULL);
+}
+
 static void
 pf_selfie_page_shown (PfWizardPage *page)
 {
@@ -271,6 +280,7 @@ pf_selfie_page_class_init (PfSelfiePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "selfie.retry", NULL, retry_cb);
   gtk_widget_class_install_action (widget_class, "selfie.demo", NULL, demo_cb);
+  gtk_widget_class_install_action (widget_class, "selfie.skip", NULL, skip_cb);
 }
 
 static void

@@ -46,9 +46,6 @@ struct _PfDetailsPage
   char            *read_error;
   gboolean         without_photo;
   gboolean         shown;
-  /* The date of birth this page gave the session, so that it takes back
-   * only its own. */
-  GDate            birth_given;
 };
 
 G_DEFINE_FINAL_TYPE (PfDetailsPage, pf_details_page, PF_TYPE_WIZARD_PAGE)
@@ -161,44 +158,30 @@ set_state (PfDetailsPage  *self,
 }
 
 /* The typed date of birth, for the age check. A date that reads both ways
- * is settled by the document's own date where one was read. */
+ * is settled by the document's own date where one was read. Clearing the
+ * field leaves the session's date alone: the region step may have taken it
+ * up, and says so on its own page. */
 static void
-give_birth_date (PfDetailsPage *self,
-                 PfSession     *session)
+give_birth_date (PfSession *session)
 {
   const char *typed = pf_session_get_detail (session, PF_FIELD_BIRTH_DATE);
   g_autoptr(GError) error = NULL;
-  gboolean known = FALSE;
-  GDate date, current;
+  gboolean known;
+  GDate date, document;
 
-  if (typed != NULL)
-    {
-      known = pf_date_parse (typed, PF_DATE_ORDER_UNKNOWN, &date, &error);
-      if (!known && g_error_matches (error, PF_DATE_ERROR, PF_DATE_ERROR_AMBIGUOUS) &&
-          pf_session_get_mrz (session) != NULL)
-        {
-          GDate document;
+  if (typed == NULL)
+    return;
 
-          if (pf_mrz_get_birth_date (pf_session_get_mrz (session), &document))
-            for (PfDateOrder order = PF_DATE_ORDER_DAY_FIRST;
-                 !known && order <= PF_DATE_ORDER_MONTH_FIRST; order++)
-              known = pf_date_parse (typed, order, &date, NULL) &&
-                      g_date_compare (&date, &document) == 0;
-        }
-    }
+  known = pf_date_parse (typed, PF_DATE_ORDER_UNKNOWN, &date, &error);
+  if (!known && g_error_matches (error, PF_DATE_ERROR, PF_DATE_ERROR_AMBIGUOUS) &&
+      pf_session_get_mrz (session) != NULL &&
+      pf_mrz_get_birth_date (pf_session_get_mrz (session), &document))
+    for (PfDateOrder order = PF_DATE_ORDER_DAY_FIRST; !known && order <= PF_DATE_ORDER_MONTH_FIRST;
+         order++)
+      known = pf_date_parse (typed, order, &date, NULL) && g_date_compare (&date, &document) == 0;
 
   if (known)
-    {
-      pf_session_set_birth_date (session, &date);
-      self->birth_given = date;
-      return;
-    }
-
-  /* Take back only the date this page gave, never the region step's. */
-  if (g_date_valid (&self->birth_given) && pf_session_get_birth_date (session, &current) &&
-      g_date_compare (&current, &self->birth_given) == 0)
-    pf_session_set_birth_date (session, NULL);
-  g_date_clear (&self->birth_given, 1);
+    pf_session_set_birth_date (session, &date);
 }
 
 static void
@@ -246,7 +229,7 @@ compare (PfDetailsPage *self)
         pf_secure_zero (reading, strlen (reading));
     }
 
-  give_birth_date (self, session);
+  give_birth_date (session);
 
   if (anything_typed (session))
     pf_wizard_page_report_findings (page, findings);
@@ -528,7 +511,6 @@ pf_details_page_init (PfDetailsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_date_clear (&self->birth_given, 1);
   self->fields[PF_FIELD_SURNAME] = self->surname_field;
   self->fields[PF_FIELD_GIVEN_NAMES] = self->given_names_field;
   self->fields[PF_FIELD_BIRTH_DATE] = self->birth_date_field;

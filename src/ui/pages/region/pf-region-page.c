@@ -197,6 +197,24 @@ pf_region_page_session_changed (PfWizardPage *page,
   update (PF_REGION_PAGE (page));
 }
 
+/* A date of birth typed in the details step fills an empty field here, so
+ * that the age is checked without typing it twice. */
+static void
+pf_region_page_shown (PfWizardPage *page)
+{
+  PfRegionPage *self = PF_REGION_PAGE (page);
+  char text[16];
+  GDate birth;
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->date_row)) != '\0' ||
+      !pf_session_get_birth_date (pf_wizard_page_get_session (page), &birth))
+    return;
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &birth);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+  pf_secure_zero (text, sizeof text);
+}
+
 static void
 pf_region_page_dispose (GObject *object)
 {
@@ -216,6 +234,7 @@ pf_region_page_class_init (PfRegionPageClass *klass)
 
   object_class->dispose = pf_region_page_dispose;
   page_class->session_changed = pf_region_page_session_changed;
+  page_class->shown = pf_region_page_shown;
 
   g_type_ensure (PF_TYPE_DATE_QUESTION);
   g_type_ensure (PF_TYPE_FINDING_ROW);

@@ -120,18 +120,19 @@ document_size (const PfPoint   corners[4],
 }
 
 /* Without an outline the printed zone is read from the photo as it is,
- * in a copy the rectified one's shape, so that one function frees both. */
+ * made no bigger than a rectified passport page would be, so that a large
+ * photo does not keep Tesseract busy for many seconds. */
+#define WHOLE_PHOTO_MAX_SIDE 1600
+
 static PfRectified *
 whole_photo (const guint8 *grey,
              int           width,
              int           height)
 {
-  PfRectified *self = g_new0 (PfRectified, 1);
+  PfPoint frame[4] = { { 0, 0 }, { width - 1, 0 }, { width - 1, height - 1 }, { 0, height - 1 } };
+  double scale = MIN (1.0, (double) WHOLE_PHOTO_MAX_SIDE / MAX (width, height));
 
-  self->width = width;
-  self->height = height;
-  self->grey = g_memdup2 (grey, (gsize) width * height);
-  return self;
+  return pf_rectify_grey (grey, width, height, width, frame, width, height, scale);
 }
 
 /* The better of two readings: a valid one over an invalid one, then the

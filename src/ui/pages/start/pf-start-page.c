@@ -141,8 +141,9 @@ pf_start_page_init (PfStartPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_rows[i]), label);
       adw_action_row_set_subtitle (self->kind_rows[i], subtitle);
+      /* The row already names its check button after its title; a label of
+       * our own as well would make GTK 4.8 read the name twice. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_checks[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                       -1);
     }

@@ -90,7 +90,15 @@ get_handle (GError **error)
       g_private_set (&thread_handle, handle);
 
       dir = pf_ocr_get_data_dir ();
-      if (dir == NULL)
+      if (dir == NULL && g_getenv ("TESSDATA_PREFIX") != NULL && g_getenv ("TESSDATA_PREFIX")[0] != '\0')
+        {
+          /* TRANSLATORS: %s is a directory; TESSDATA_PREFIX and
+           * eng.traineddata are names not to translate. */
+          handle->error = g_strdup_printf (_("The printed text cannot be read: TESSDATA_PREFIX "
+                                             "names %s, which holds no eng.traineddata."),
+                                           g_getenv ("TESSDATA_PREFIX"));
+        }
+      else if (dir == NULL)
         {
           /* TRANSLATORS: %s is a package name, tesseract-ocr-eng. */
           handle->error = g_strdup_printf (_("The printed text cannot be read: the English text "

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pf-photo-private.h"
+#include "pf-report.h"
 #include "pf-vector-private.h"
 
 struct _PfPhotoReport
@@ -17,8 +18,7 @@ struct _PfPhotoReport
   int              height;
   gboolean         has_outline;
   PfPoint          outline[4];
-  GPtrArray       *findings;
-  GHashTable      *metrics;
+  PfReportCore     core;         /* findings and metrics */
 };
 
 G_DEFINE_BOXED_TYPE (PfPhotoReport, pf_photo_report, pf_photo_report_ref, pf_photo_report_unref)
@@ -47,8 +47,7 @@ report_new (int width,
   g_atomic_ref_count_init (&self->ref_count);
   self->width = width;
   self->height = height;
-  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  self->metrics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pf_report_core_init (&self->core);
 
   return self;
 }
@@ -70,8 +69,7 @@ pf_photo_report_unref (PfPhotoReport *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  g_ptr_array_unref (self->findings);
-  g_hash_table_unref (self->metrics);
+  pf_report_core_clear (&self->core);
   g_free (self);
 }
 
@@ -79,7 +77,7 @@ void
 pf_photo_report_add_finding (PfPhotoReport *report,
                              PfFinding     *finding)
 {
-  g_ptr_array_add (report->findings, finding);
+  pf_report_core_add (&report->core, finding);
 }
 
 void
@@ -87,7 +85,7 @@ pf_photo_report_set_metric (PfPhotoReport *report,
                             const char    *name,
                             double         value)
 {
-  g_hash_table_insert (report->metrics, g_strdup (name), g_memdup2 (&value, sizeof value));
+  pf_report_core_set_metric (&report->core, name, value);
 }
 
 void
@@ -334,7 +332,7 @@ GPtrArray *
 pf_photo_report_get_findings (PfPhotoReport *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->findings;
+  return self->core.findings;
 }
 
 /**
@@ -346,29 +344,17 @@ PfFinding *
 pf_photo_report_find (PfPhotoReport *self,
                       const char    *id)
 {
-  PfFinding *worst = NULL;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      PfFinding *finding = g_ptr_array_index (self->findings, i);
-
-      if (!g_str_equal (pf_finding_get_id (finding), id))
-        continue;
-      if (worst == NULL || pf_finding_get_severity (finding) > pf_finding_get_severity (worst))
-        worst = finding;
-    }
-
-  return worst;
+  return pf_report_core_find (&self->core, id);
 }
 
 PfSeverity
 pf_photo_report_get_worst (PfPhotoReport *self)
 {
   g_return_val_if_fail (self != NULL, PF_SEVERITY_OK);
-  return pf_findings_worst (self->findings);
+  return pf_report_core_get_worst (&self->core);
 }
 
 /**
@@ -382,15 +368,9 @@ pf_photo_report_get_metric (PfPhotoReport *self,
                             const char    *name,
                             double        *value)
 {
-  const double *found;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  found = g_hash_table_lookup (self->metrics, name);
-  if (found != NULL && value != NULL)
-    *value = *found;
-
-  return found != NULL;
+  return pf_report_core_get_metric (&self->core, name, value);
 }
 
 /**
@@ -404,5 +384,5 @@ pf_photo_report_list_metrics (PfPhotoReport *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return g_list_sort (g_hash_table_get_keys (self->metrics), (GCompareFunc) strcmp);
+  return pf_report_core_list_metrics (&self->core);
 }

@@ -14,8 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
-
+#include "pf-report.h"
 #include "pf-selfie-private.h"
 
 struct _PfSelfieReport
@@ -26,8 +25,7 @@ struct _PfSelfieReport
   gboolean         detection;
   GArray          *faces;    /* PfRect, largest first */
   PfRect           checked;  /* what the light checks looked at */
-  GPtrArray       *findings;
-  GHashTable      *metrics;
+  PfReportCore     core;     /* findings and metrics */
 };
 
 G_DEFINE_BOXED_TYPE (PfSelfieReport, pf_selfie_report, pf_selfie_report_ref, pf_selfie_report_unref)
@@ -61,8 +59,7 @@ report_new (int width,
   self->width = width;
   self->height = height;
   self->faces = g_array_new (FALSE, FALSE, sizeof (PfRect));
-  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  self->metrics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pf_report_core_init (&self->core);
   return self;
 }
 
@@ -84,8 +81,7 @@ pf_selfie_report_unref (PfSelfieReport *self)
     return;
 
   g_array_unref (self->faces);
-  g_ptr_array_unref (self->findings);
-  g_hash_table_unref (self->metrics);
+  pf_report_core_clear (&self->core);
   g_free (self);
 }
 
@@ -97,8 +93,8 @@ pf_selfie_context_add (PfSelfieContext *ctx,
                        const char      *advice,
                        const PfRect    *region)
 {
-  g_ptr_array_add (ctx->report->findings,
-                   pf_finding_new_with_region (id, severity, title, advice, region));
+  pf_report_core_add (&ctx->report->core,
+                      pf_finding_new_with_region (id, severity, title, advice, region));
 }
 
 void
@@ -114,7 +110,7 @@ pf_selfie_set_metric (PfSelfieContext *ctx,
                       const char      *name,
                       double           value)
 {
-  g_hash_table_insert (ctx->report->metrics, g_strdup (name), g_memdup2 (&value, sizeof value));
+  pf_report_core_set_metric (&ctx->report->core, name, value);
 }
 
 /* Area-averaging downscale of a rectangle of a grey image, so that detail
@@ -262,7 +258,7 @@ check_face (PfSelfieContext *ctx)
                            face);
 
   /* This check runs first: every finding so far is its own. */
-  if (pf_findings_worst (ctx->report->findings) == PF_SEVERITY_OK)
+  if (pf_report_core_get_worst (&ctx->report->core) == PF_SEVERITY_OK)
     pf_selfie_context_add_ok (ctx, "selfie.face", _("Your face is well placed"));
 }
 
@@ -439,7 +435,7 @@ GPtrArray *
 pf_selfie_report_get_findings (PfSelfieReport *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->findings;
+  return self->core.findings;
 }
 
 /**
@@ -451,28 +447,17 @@ PfFinding *
 pf_selfie_report_find (PfSelfieReport *self,
                        const char     *id)
 {
-  PfFinding *worst = NULL;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      PfFinding *finding = g_ptr_array_index (self->findings, i);
-
-      if (g_str_equal (pf_finding_get_id (finding), id)
-          && (worst == NULL || pf_finding_get_severity (finding) > pf_finding_get_severity (worst)))
-        worst = finding;
-    }
-
-  return worst;
+  return pf_report_core_find (&self->core, id);
 }
 
 PfSeverity
 pf_selfie_report_get_worst (PfSelfieReport *self)
 {
   g_return_val_if_fail (self != NULL, PF_SEVERITY_OK);
-  return pf_findings_worst (self->findings);
+  return pf_report_core_get_worst (&self->core);
 }
 
 /**
@@ -486,14 +471,8 @@ pf_selfie_report_get_metric (PfSelfieReport *self,
                              const char     *name,
                              double         *value)
 {
-  const double *found;
-
   g_return_val_if_fail (self != NULL, FALSE);
-
-  found = g_hash_table_lookup (self->metrics, name);
-  if (found != NULL && value != NULL)
-    *value = *found;
-  return found != NULL;
+  return pf_report_core_get_metric (&self->core, name, value);
 }
 
 /**
@@ -506,5 +485,5 @@ GList *
 pf_selfie_report_list_metrics (PfSelfieReport *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return g_list_sort (g_hash_table_get_keys (self->metrics), (GCompareFunc) strcmp);
+  return pf_report_core_list_metrics (&self->core);
 }

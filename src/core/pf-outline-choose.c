@@ -471,7 +471,9 @@ pf_outline_choose (const Work      *work,
   n_best = MIN (n_best, PF_OUTLINE_N_BEST);
   memcpy (best, candidates, n_best * sizeof (Candidate));
   for (int i = 0; i < n_best; i++)
-    best[i].score *= CLAMP (weakest_side_contrast (work, &best[i]) / SIDE_CONTRAST_FULL, SIDE_CONTRAST_FLOOR, 1);
+    if (best[i].score >= min_score)
+      best[i].score *= CLAMP (weakest_side_contrast (work, &best[i]) / SIDE_CONTRAST_FULL,
+                              SIDE_CONTRAST_FLOOR, 1);
   qsort (best, n_best, sizeof (Candidate), score_compare);
 
   for (int i = 0; i < n_best; i++)

@@ -206,13 +206,15 @@ pf_outline_find_edges (Work *work)
     }
   threshold = channel_threshold (hist, n_inner);
 
-  /* The larger of the two colour differences' gradients. Written as plain
-   * selects so that the compiler can vectorise it. */
+  /* The larger of the two colour differences' gradients, written as plain
+   * selects so that the compiler can vectorise it, and the brightness and
+   * the colour each in units of its own threshold, 256 a unit. Only the
+   * inner pixels: the frame of mag stays 0 for the thinning. */
   if (work->u != NULL)
     {
-      cgx = g_new0 (gint16, n);
-      cgy = g_new0 (gint16, n);
-      cmag = g_new0 (int, n);
+      cgx = g_new (gint16, n);
+      cgy = g_new (gint16, n);
+      cmag = g_new (int, n);
     }
   for (int c = 0; c < 2 && work->u != NULL; c++)
     {
@@ -235,45 +237,49 @@ pf_outline_find_edges (Work *work)
               int gy = (((r2[x - 1] + 2 * r2[x] + r2[x + 1]) - (r0[x - 1] + 2 * r0[x] + r0[x + 1]))
                         * CHROMA_WEIGHT_16) >> 4;
               int m = gx * gx + gy * gy;
-              int larger = m > mag_row[x];
+              int larger = c == 0 || m > mag_row[x];
 
               gx_row[x] = larger ? (gint16) gx : gx_row[x];
               gy_row[x] = larger ? (gint16) gy : gy_row[x];
               mag_row[x] = larger ? m : mag_row[x];
             }
+          if (c == 1)
+            for (int x = 1; x < w - 1; x++)
+              chist[MIN (2047, abs (gx_row[x]) + abs (gy_row[x]))]++;
         }
     }
 
-  if (cmag != NULL)
-    {
-      /* Each channel in units of its own threshold, 256 a unit: the
-       * brightness keeps its old scale when its threshold is the
-       * colour's. */
-      for (int y = 1; y < h - 1; y++)
+  {
+    /* Thresholds are at least 16, so a scale is at most 1: no overflow. */
+    float scale = 256.f / ((float) threshold * threshold), cscale = 0;
+
+    if (cmag != NULL)
+      {
+        cthreshold = channel_threshold (chist, n_inner);
+        cscale = 256.f / ((float) cthreshold * cthreshold);
+      }
+    for (int y = 1; y < h - 1; y++)
+      {
+        gsize row = (gsize) y * w;
+
+        if (cmag == NULL)
+          {
+            for (int x = 1; x < w - 1; x++)
+              mag[row + x] = (int) (mag[row + x] * scale);
+            continue;
+          }
         for (int x = 1; x < w - 1; x++)
           {
-            gsize i = (gsize) y * w + x;
+            gsize i = row + x;
+            int ml = (int) (mag[i] * scale), mc = (int) (cmag[i] * cscale);
+            int larger = mc > ml;
 
-            chist[MIN (2047, abs (cgx[i]) + abs (cgy[i]))]++;
+            gxs[i] = larger ? cgx[i] : gxs[i];
+            gys[i] = larger ? cgy[i] : gys[i];
+            mag[i] = larger ? mc : ml;
           }
-      cthreshold = channel_threshold (chist, n_inner);
-      for (gsize i = 0; i < n; i++)
-        {
-          gint64 ml = (gint64) mag[i] * 256 / ((gint64) threshold * threshold);
-          gint64 mc = (gint64) cmag[i] * 256 / ((gint64) cthreshold * cthreshold);
-
-          if (mc > ml)
-            {
-              gxs[i] = cgx[i];
-              gys[i] = cgy[i];
-              ml = mc;
-            }
-          mag[i] = (int) MIN (ml, G_MAXINT);
-        }
-    }
-  else
-    for (gsize i = 0; i < n; i++)
-      mag[i] = (int) ((gint64) mag[i] * 256 / ((gint64) threshold * threshold));
+      }
+  }
 
   for (int y = 2; y < h - 2; y++)
     for (int x = 2; x < w - 2; x++)

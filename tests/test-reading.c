@@ -390,6 +390,49 @@ test_compare (void)
   g_assert_cmpint (pf_comparison_get_verdict (c), ==, PF_VERDICT_NOT_COMPARED);
 }
 
+static gpointer
+read_in_thread_cb (gpointer data)
+{
+  return pf_read_document (data, PF_DOCUMENT_KIND_NONE, NULL, NULL);
+}
+
+/* Two threads read at once, each with its own Tesseract handle, and get
+ * what one thread alone gets. */
+static void
+test_threads (void)
+{
+  g_autoptr(PfImage) card = pf_specimen_render_flat (PF_SPECIMEN_TD1, 21, 900);
+  g_autoptr(PfImage) page = pf_specimen_render_flat (PF_SPECIMEN_TD3, 22, 1250);
+  g_autoptr(PfReading) card_alone = NULL;
+  g_autoptr(PfReading) page_alone = NULL;
+  g_autoptr(PfReading) card_threaded = NULL;
+  g_autoptr(PfReading) page_threaded = NULL;
+  GThread *a, *b;
+
+  if (!have_ocr)
+    {
+      g_test_skip ("Tesseract's English model (tesseract-ocr-eng) is not installed");
+      return;
+    }
+
+  card_alone = pf_read_document (card, PF_DOCUMENT_KIND_NONE, NULL, NULL);
+  page_alone = pf_read_document (page, PF_DOCUMENT_KIND_NONE, NULL, NULL);
+  a = g_thread_new ("card", read_in_thread_cb, card);
+  b = g_thread_new ("page", read_in_thread_cb, page);
+  card_threaded = g_thread_join (a);
+  page_threaded = g_thread_join (b);
+
+  g_assert_true (pf_reading_get_printed_read (card_threaded));
+  g_assert_true (pf_reading_get_printed_read (page_threaded));
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    {
+      g_assert_cmpstr (pf_reading_get_value (card_threaded, f), ==,
+                       pf_reading_get_value (card_alone, f));
+      g_assert_cmpstr (pf_reading_get_printed_value (page_threaded, f), ==,
+                       pf_reading_get_printed_value (page_alone, f));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/pf/reading/cancelled", test_cancelled);
   g_test_add_func ("/pf/reading/missing-data", test_missing_data);
   g_test_add_func ("/pf/reading/compare", test_compare);
+  g_test_add_func ("/pf/reading/threads", test_threads);
   g_test_add_func ("/pf/reading/grid", test_grid);
 
   return g_test_run ();

@@ -27,6 +27,20 @@
 
 #define MAX_RSS_KB (512 * 1024)
 
+/* AddressSanitizer's shadow memory and quarantine multiply the memory a
+ * program uses (build-aux/sanitize.sh): there the peaks are printed, not
+ * compared with the limit. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MEMORY_MEASURED FALSE
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MEMORY_MEASURED FALSE
+#endif
+#endif
+#ifndef MEMORY_MEASURED
+#define MEMORY_MEASURED TRUE
+#endif
+
 /* The largest picture the loader takes is 50 megapixels. */
 #define HUGE_SIDE 7000
 
@@ -357,7 +371,8 @@ test_cli (gconstpointer data)
       g_assert_cmpstr (run.err, ==, "");
       g_assert_nonnull (strstr (run.out, " pixels"));
     }
-  g_assert_cmpint (run.max_rss_kb, <, MAX_RSS_KB);
+  if (MEMORY_MEASURED)
+    g_assert_cmpint (run.max_rss_kb, <, MAX_RSS_KB);
 
   if (as_nobody)
     g_assert_cmpint (g_chmod (tmp_dir, 0700), ==, 0);
@@ -449,7 +464,8 @@ test_page (void)
   /* The whole app, with every file above shown or refused. */
   g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
   g_test_message ("photo page: peak %ld MB", usage.ru_maxrss / 1024);
-  g_assert_cmpint (usage.ru_maxrss, <, MAX_RSS_KB);
+  if (MEMORY_MEASURED)
+    g_assert_cmpint (usage.ru_maxrss, <, MAX_RSS_KB);
 
   pf_test_window_free (window);
 }
@@ -477,7 +493,8 @@ test_missing_ocr_data (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_nonnull (strstr (run.out, "text recognition data is not installed"));
   g_assert_nonnull (strstr (run.out, "MRZ: read"));
-  g_assert_cmpint (run.max_rss_kb, <, MAX_RSS_KB);
+  if (MEMORY_MEASURED)
+    g_assert_cmpint (run.max_rss_kb, <, MAX_RSS_KB);
 
   run_clear (&run);
   g_rmdir (empty);

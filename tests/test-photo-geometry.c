@@ -541,6 +541,76 @@ test_turned_is_fine (void)
   g_assert_cmpfloat (fabs (rotation - 35), <, 3);
 }
 
+/* Harder light and handling than the main grid gives: an open passport
+ * with its facing page, the phone's shadow across the document, light
+ * falling off steeply, sharpening halos, coarse JPEG, on the patterned
+ * surfaces and in a hand. Only the outline is asserted, with its own
+ * floor: these frames say how far from the main grid's figure real photos
+ * may fall. */
+#define N_UNKIND 40
+#define MIN_UNKIND_RIGHT 0.80
+
+static void
+test_unkind (void)
+{
+  static const PfSpecimenBackground backgrounds[] = {
+    PF_SPECIMEN_BG_CLOTH, PF_SPECIMEN_BG_HAND, PF_SPECIMEN_BG_NEWSPAPER, PF_SPECIMEN_BG_WOOD,
+    PF_SPECIMEN_BG_KEYBOARD, PF_SPECIMEN_BG_LIGHT_PLAIN, PF_SPECIMEN_BG_CARPET, PF_SPECIMEN_BG_TILES,
+  };
+  int right = 0, decided = 0;
+
+  for (int i = 0; i < N_UNKIND; i++)
+    {
+      g_autoptr (GRand) rng = g_rand_new_with_seed (104729 * i + 7);
+      g_autoptr (PfSpecimen) s = NULL;
+      g_autoptr (PfPhotoReport) report = NULL;
+      PfSpecimenParams p;
+      PfSpecimenDefects defects, marginal = 0;
+      PfPhotoOptions options = { 0 };
+      PfPoint found[4];
+      double error = 0;
+      gboolean ok;
+
+      pf_specimen_params_init (&p);
+      p.layout = i % PF_SPECIMEN_N_LAYOUTS;
+      p.frame_width = i % 2 ? 1280 : 960;
+      p.frame_height = i % 2 ? 720 : 540;
+      pf_specimen_params_random (&p, 7000 + i, 0);
+      p.background = backgrounds[i % G_N_ELEMENTS (backgrounds)];
+      p.booklet = p.layout == PF_SPECIMEN_TD3;
+      p.shadow = g_rand_double_range (rng, 0.2, 0.45);
+      p.light_gradient = g_rand_double_range (rng, 0.3, 0.55);
+      p.light_angle_deg = g_rand_double_range (rng, 0, 360);
+      p.sharpen = g_rand_double_range (rng, 0.5, 1);
+      p.jpeg_quality = g_rand_int_range (rng, 30, 60);
+      p.rotation_deg = g_rand_double_range (rng, -40, 40);
+      p.doc_width_fraction = MIN (p.doc_width_fraction, fitting_width (&p, p.rotation_deg));
+      p.center_x = p.center_y = 0.5;
+      p.tilt_x_deg = g_rand_double_range (rng, -12, 12);
+      p.tilt_y_deg = g_rand_double_range (rng, -12, 12);
+      s = pf_specimen_new (&p);
+      defects = pf_specimen_get_defects (s, &marginal);
+      options.kind = kind_for_layout (p.layout);
+      report = pf_photo_check (s->image, &options);
+
+      /* A document that hardly stands out may go unfound. */
+      if ((defects | marginal) & PF_SPECIMEN_DEFECT_LOW_BACKGROUND_CONTRAST)
+        continue;
+      decided++;
+      ok = pf_photo_report_get_outline (report, found) && outline_matches (s, found, &error);
+      right += ok;
+      if (!ok)
+        g_test_message ("unkind outline wrong: #%d %s on %s", i,
+                        pf_specimen_layout_to_string (p.layout),
+                        pf_specimen_background_to_string (p.background));
+    }
+
+  g_test_message ("unkind frames: outline right on %d of %d (%.1f%%)", right, decided,
+                  decided > 0 ? 100.0 * right / decided : 0);
+  g_assert_cmpint (decided, >=, N_UNKIND / 2);
+  g_assert_cmpfloat ((double) right / decided, >=, MIN_UNKIND_RIGHT);
+}
+
 /* The document is opaque: on a newspaper the print around it does not
  * show through it (frames #200 and #272 of the grid were thought to show
  * it; what shows there is the card's own guilloche), pixel for pixel the
@@ -646,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/pf/photo-geometry/turned-is-fine", test_turned_is_fine);
   g_test_add_func ("/pf/photo-geometry/opaque", test_opaque);
   g_test_add_func ("/pf/photo-geometry/truth", test_truth);
+  g_test_add_func ("/pf/photo-geometry/unkind", test_unkind);
   g_test_add_func ("/pf/photo-geometry/grid", test_grid);
 
   return g_test_run ();

@@ -8,7 +8,11 @@
 #include "config.h"
 
 #include "pf-details-page.h"
+#include "pf-help-window.h"
+#include "pf-preferences-window.h"
 #include "pf-quiz-item.h"
+#include "pf-summary-step.h"
+#include "pf-selfie-page.h"
 #include "pf-validity-page.h"
 #include "test-mrz-specimens.h"
 #include "test-ui-window.h"
@@ -165,6 +169,79 @@ save_screenshot (PfWindow   *window,
                   gdk_texture_get_height (texture));
 }
 
+/* The same for a window of its own (preferences, help): its content,
+ * header bar included, without the frame and shadow. */
+static void
+save_window_screenshot (GtkWidget  *window,
+                        const char *name)
+{
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (window));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = screenshot_path (name);
+  graphene_rect_t bounds;
+  GdkRGBA background;
+
+  pf_test_ui_settle (window);
+  bounds = GRAPHENE_RECT_INIT (0, 0,
+                               gtk_widget_get_width (content), gtk_widget_get_height (content));
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (window),
+                                                 "window_bg_color", &background));
+  gtk_snapshot_append_color (snapshot, &background, &bounds);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          bounds.size.width, bounds.size.height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+
+  g_assert_cmpuint (count_colours (texture), >, 50);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The summary's groups, the preferences and the help of one step. */
+static void
+save_summary_screenshots (PfWindow *window)
+{
+  GtkWidget *summary = GTK_WIDGET (pf_window_get_page (window, PF_STEP_SUMMARY));
+  g_autoptr(GPtrArray) steps = pf_test_ui_find_all (summary, PF_TYPE_SUMMARY_STEP);
+  GtkWidget *preferences, *help;
+
+  for (guint i = 0; i < steps->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (steps, i)))
+      {
+        scroll_to (summary, g_ptr_array_index (steps, i));
+        break;
+      }
+  save_screenshot (window, "summary-findings");
+
+  preferences = pf_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  save_window_screenshot (preferences, "preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  help = pf_help_window_new (GTK_WINDOW (window), PF_STEP_PHOTO);
+  gtk_window_present (GTK_WINDOW (help));
+  save_window_screenshot (help, "help-photo");
+  gtk_window_destroy (GTK_WINDOW (help));
+}
+
+/* The selfie step with the demo face (a made-up picture, no camera): its
+ * story ends on a good picture, shown once the page is ready. */
+static void
+show_selfie_demo (PfWindow *window)
+{
+  PfSelfiePage *page = PF_SELFIE_PAGE (pf_window_get_page (window, PF_STEP_SELFIE));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "selfie.demo", NULL));
+  /* The demo's frame timer wakes the loop 30 times a second. */
+  while (!pf_selfie_page_is_ready (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pf_selfie_page_is_ready (page));
+}
+
 static void
 test_wide (void)
 {
@@ -183,11 +260,15 @@ test_wide (void)
   save_screenshot (window, "details");
   go_to (window, PF_STEP_VALIDITY);
   save_screenshot (window, "validity");
+  go_to (window, PF_STEP_SELFIE);
+  show_selfie_demo (window);
+  save_screenshot (window, "selfie");
   go_to (window, PF_STEP_SAFETY);
   scroll_to (safety, pf_test_ui_find (safety, PF_TYPE_QUIZ_ITEM));
   save_screenshot (window, "safety");
   go_to (window, PF_STEP_SUMMARY);
   save_screenshot (window, "summary");
+  save_summary_screenshots (window);
 
   pf_test_window_free (window);
 }

@@ -86,7 +86,8 @@ update_cameras (PfPreferencesWindow *self)
   gboolean chosen_listed = *chosen == '\0';
 
   g_ptr_array_set_size (self->camera_names, 0);
-  g_strv_builder_add (labels, _("The first camera found"));
+  /* Translators: the camera choice that takes the first camera found. */
+  g_strv_builder_add (labels, C_("camera", "Automatic"));
   g_ptr_array_add (self->camera_names, g_strdup (""));
 
   for (guint i = 0; i < n_devices; i++)

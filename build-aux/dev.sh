@@ -17,7 +17,8 @@ build=${PF_BUILD_DIR:-$top/_build}
 # Debian packages: build tools, libraries, the OCR-B font and OCR data, and
 # what the tests use (a virtual display, a session bus, validators, and
 # OpenCV for the reference benchmark; pdftotext reads exported reports,
-# strace proves the privacy rules, xdotool drives the keyboard walk).
+# strace proves the privacy rules, xdotool drives the keyboard walk; clang
+# and its runtimes build the fuzzers).
 packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
@@ -31,6 +32,7 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi xdotool
   python3-opencv python3-numpy python3-skimage
   poppler-utils strace valgrind
+  clang libclang-rt-14-dev
 )
 
 install_packages () {

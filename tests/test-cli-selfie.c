@@ -213,6 +213,29 @@ test_json (void)
     g_assert_nonnull (strstr (text.out, "Change this before the liveness check"));
   }
 
+  /* Without a face cascade: said, and the light checks still run on the
+   * middle of the picture. */
+  {
+    const char *args[] = { "--json", dark_path, NULL };
+    g_autoptr(JsonParser) parser2 = json_parser_new ();
+    g_auto(Run) blind = { 0 };
+    JsonObject *file;
+
+    g_setenv ("PF_FACE_CASCADE", "", TRUE);
+    run (&blind, args);
+    g_unsetenv ("PF_FACE_CASCADE");
+    g_assert_cmpint (blind.status, ==, 1);
+    json_parser_load_from_data (parser2, blind.out, -1, &error);
+    g_assert_no_error (error);
+    file = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser2)), "files"),
+      0);
+    g_assert_false (json_object_get_boolean_member (file, "face_detection"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (file, "faces")), ==, 0);
+    g_assert_cmpstr (worst_title (file, "selfie.face"), ==, "Face detection is unavailable");
+    g_assert_cmpstr (worst_title (file, "selfie.light"), ==, "Your face is too dark");
+  }
+
   for (const char * const *p = (const char * const[]) { good_path, dark_path, backlit_path,
                                                         two_path, none_path, text_path, NULL };
        *p != NULL; p++)

@@ -289,6 +289,42 @@ test_no_camera (void)
   pf_test_window_free (window);
 }
 
+/* Without a face cascade (opencv-data missing) the page says so, the
+ * light and sharpness checks look at the middle of the picture, and the
+ * demo face still gets to ready on them. In a process of its own: the
+ * detector is loaded once per process. */
+static void
+test_no_detection (void)
+{
+  PfWindow *window;
+  PfSelfiePage *page;
+  GtkWidget *label;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_setenv ("PF_FACE_CASCADE", "", TRUE);
+  window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  page = PF_SELFIE_PAGE (pf_window_get_page (window, PF_STEP_SELFIE));
+  pf_test_window_go_to (window, PF_STEP_SELFIE);
+  pf_test_photo_wait (is_no_camera_cb, page, 10000, "the no-camera page");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "selfie.demo", NULL));
+  pf_test_photo_wait (is_ready_cb, page, 20000, "the demo face to be ready on the light checks");
+  g_assert_false (pf_selfie_report_get_detection (pf_selfie_page_get_report (page)));
+  g_assert_cmpstr (pf_finding_get_title (pf_selfie_page_get_item (page, "selfie.face")), ==,
+                   "Face detection is unavailable");
+  label = GTK_WIDGET (pf_test_ui_find_label (GTK_WIDGET (page),
+    "Face detection is not installed on this computer (the opencv-data package), so the light "
+    "checks look at the middle of the picture: keep your face there."));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (label));
+  pf_test_window_free (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/pf/ui/selfie/live", test_live);
   g_test_add_func ("/pf/ui/selfie/no-camera", test_no_camera);
+  g_test_add_func ("/pf/ui/selfie/no-detection", test_no_detection);
 
   status = g_test_run ();
   g_clear_object (&application);

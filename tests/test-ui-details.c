@@ -156,6 +156,16 @@ test_compare (void)
   g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (surname), pf_finding_get_title (finding)));
   g_assert_nonnull (strstr (pf_detail_field_get_diff_text (surname), "is missing"));
   g_assert_nonnull (strstr (pf_finding_get_advice (finding), "Eriksson"));
+  /* Screen readers get the field's name and its verdict on the entry. */
+  gtk_test_accessible_assert_property (pf_detail_field_get_typed_entry (surname),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Surname, as you type it on the service’s form");
+  gtk_test_accessible_assert_property (pf_detail_field_get_document_entry (surname),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Surname, as the document shows it");
+  g_assert_true (gtk_test_accessible_has_property (
+                   GTK_ACCESSIBLE (pf_detail_field_get_typed_entry (surname)),
+                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 
   /* Letter O for digit 0 is a look-alike; the words name the character. */
   type_detail (window, PF_FIELD_DOCUMENT_NUMBER, "L898902C3");

@@ -477,6 +477,21 @@ pf_detail_field_show (PfDetailField      *self,
   if (comparison != NULL)
     finding = pf_comparison_get_finding (comparison);
 
+  /* The verdict, read out with the field it is about. */
+  if (finding != NULL)
+    {
+      g_autofree char *description = g_strdup_printf ("%s. %s", pf_finding_get_title (finding),
+                                                      pf_finding_get_advice (finding));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->typed_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+      pf_secure_zero (description, strlen (description));
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->typed_row),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
   pf_finding_row_set_finding (self->result_row, finding);
   gtk_widget_set_visible (GTK_WIDGET (self->result_list), finding != NULL);
   if (finding != NULL)

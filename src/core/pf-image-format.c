@@ -304,7 +304,9 @@ walk_gif (const guint8 *data,
         }
       else
         {
-          return;
+          /* gdk-pixbuf's decoder skips a byte that starts no block, and
+           * so does this walk, not to miss a frame it would decode. */
+          pos++;
         }
     }
 }

@@ -141,10 +141,13 @@ pf_start_page_init (PfStartPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_rows[i]), label);
       adw_action_row_set_subtitle (self->kind_rows[i], subtitle);
-      /* The row already names its check button after its title; a label of
-       * our own as well would make GTK 4.8 read the name twice. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_checks[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                       -1);
+      /* The row also names its check button after its title; GTK 4.8 would
+       * read both, "Passport Passport", so the label above is the one name. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->kind_checks[i]),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
 }

@@ -572,8 +572,13 @@ have_decoder (const char *name)
   g_autoptr(GSList) list = gdk_pixbuf_get_formats ();
 
   for (GSList *l = list; l != NULL; l = l->next)
-    if (g_str_equal (gdk_pixbuf_format_get_name (l->data), name))
-      return TRUE;
+    {
+      /* The name is a copy (transfer full). */
+      g_autofree char *format_name = gdk_pixbuf_format_get_name (l->data);
+
+      if (g_str_equal (format_name, name))
+        return TRUE;
+    }
 
   return FALSE;
 }

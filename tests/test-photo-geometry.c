@@ -43,7 +43,7 @@ typedef enum
  * the document's side, a portrait photo taken for the document on a desk
  * of the card's own colour. */
 static const double min_right[N_CHECKS] = {
-  0.81, /* photo.outline */
+  0.82, /* photo.outline */
   0.95, /* photo.corners */
   0.93, /* photo.size */
   0.96, /* photo.angle */

@@ -14,7 +14,7 @@
 #define RIM_SHARE         0.08 /* of the document's size */
 #define MIN_BAND_CONTRAST 8.0  /* grey levels */
 #define MIN_OUTER_COVERAGE 0.5
-#define SIDE_DEPTH         2.5  /* work pixels either side of a side */
+#define SIDE_DEPTH         2.0  /* work pixels either side of a side */
 #define SIDE_CONTRAST_FULL 48.0 /* levels: a side this clear counts fully */
 #define SIDE_CONTRAST_FLOOR 0.25
 

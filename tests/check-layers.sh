@@ -30,8 +30,9 @@ check "camera includes nothing from ui" camera '#include *"(\.\./)*ui/|#include 
 check "cli includes no GTK or GStreamer" cli '#include *[<"](gtk/|gdk/|adwaita|gst/)'
 check "cli includes nothing from camera or ui" cli '#include *"(\.\./)*(camera|ui)/|#include *"pf-(camera|window|application|wizard)'
 
-# gdk-pixbuf loads photos in one core file only; Tesseract is not in the
-# app's core at all yet (the MRZ has its own OCR-B reader).
+# gdk-pixbuf loads photos in one core file only, and Tesseract, which reads
+# the printed zone, is wrapped by one core file (the MRZ has its own OCR-B
+# reader).
 only_in () {
   # $1: description, $2: regex, $3: the one file allowed to match
   n=$((n + 1))

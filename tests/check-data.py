@@ -8,7 +8,7 @@
   - the launcher starts id-preflight with the app's icon, and carries the
     translations from po/;
   - the metainfo names the app, links only to the project, states that the
-    app works offline, lists the four screenshots the widget tests take,
+    app works offline, lists the screenshots the widget tests take,
     and has a release for the project's version.
 
 Usage: check-data.py DESKTOP_FILE_VALIDATE APPSTREAMCLI DESKTOP METAINFO
@@ -31,7 +31,7 @@ import i18nscan  # noqa: E402
 PROJECT_URL = 'https://github.com/idpreflight/id-preflight'
 SCREENSHOT_URL = ('https://raw.githubusercontent.com/idpreflight/id-preflight/main/'
                   'data/screenshots/{}.png')
-SCREENSHOTS = ['start', 'region', 'safety', 'summary']
+SCREENSHOTS = ['start', 'photo-result', 'details', 'selfie', 'safety', 'summary-findings']
 
 # AppStream 0.16 (Debian 12) does not know <developer>, which AppStream 1.0
 # introduced to replace <developer_name>; it says so as a mere hint.

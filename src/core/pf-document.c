@@ -12,6 +12,10 @@
 #define ID1_HEIGHT_MM 53.98
 #define ID3_WIDTH_MM  125.0
 #define ID3_HEIGHT_MM 88.0
+/* ID-2, the size of ICAO 9303's TD2 cards (some identity cards and
+ * residence permits): a passport page's proportions, smaller. */
+#define ID2_WIDTH_MM  105.0
+#define ID2_HEIGHT_MM 74.0
 
 typedef struct
 {
@@ -123,4 +127,42 @@ pf_document_kind_get_size_mm (PfDocumentKind  kind,
     *width_mm = info->width_mm;
   if (height_mm != NULL)
     *height_mm = info->height_mm;
+}
+
+/**
+ * pf_mrz_format_get_size_mm:
+ *
+ * The physical size of the documents that carry an MRZ of @format
+ * (ICAO 9303: TD1 on ID-1 cards, TD2 on ID-2 cards, TD3 on passport
+ * pages), landscape. A TD2 card has a passport page's proportions, so
+ * only its MRZ tells the two apart. Cards are assumed for
+ * %PF_MRZ_FORMAT_NONE.
+ */
+void
+pf_mrz_format_get_size_mm (PfMrzFormat  format,
+                           double      *width_mm,
+                           double      *height_mm)
+{
+  double w = ID1_WIDTH_MM, h = ID1_HEIGHT_MM;
+
+  switch (format)
+    {
+    case PF_MRZ_FORMAT_TD2:
+      w = ID2_WIDTH_MM;
+      h = ID2_HEIGHT_MM;
+      break;
+    case PF_MRZ_FORMAT_TD3:
+      w = ID3_WIDTH_MM;
+      h = ID3_HEIGHT_MM;
+      break;
+    case PF_MRZ_FORMAT_TD1:
+    case PF_MRZ_FORMAT_NONE:
+    default:
+      break;
+    }
+
+  if (width_mm != NULL)
+    *width_mm = w;
+  if (height_mm != NULL)
+    *height_mm = h;
 }

@@ -41,5 +41,8 @@ gboolean      pf_document_kind_needs_back      (PfDocumentKind kind);
 void          pf_document_kind_get_size_mm     (PfDocumentKind kind,
                                                 double        *width_mm,
                                                 double        *height_mm);
+void          pf_mrz_format_get_size_mm        (PfMrzFormat    format,
+                                                double        *width_mm,
+                                                double        *height_mm);
 
 G_END_DECLS

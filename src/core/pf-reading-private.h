@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pf-reading.h"
+#include "pf-reading-vote.h"
 #include "pf-rectify.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,9 @@ void      pf_printed_field_clear   (PfPrintedField    *field);
 guint     pf_reading_edit_distance (const char        *a,
                                     const char        *b);
 void      pf_reading_secure_free   (char              *text);
+gboolean  pf_reading_mrz_field_checked (PfReading     *self,
+                                        PfField        field);
+void      pf_reading_set_vote      (PfReading         *self,
+                                    PfReadingVote     *vote);
 
 G_END_DECLS

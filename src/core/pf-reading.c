@@ -42,6 +42,7 @@ struct _PfReading
   const char      *values[PF_N_FIELDS];   /* borrowed from the two above */
   double           confidences[PF_N_FIELDS];
   PfReadingSource  sources[PF_N_FIELDS];
+  PfReadingVote   *vote;                  /* NULL: read alone */
 };
 
 G_DEFINE_BOXED_TYPE (PfReading, pf_reading, pf_reading_ref, pf_reading_unref)
@@ -94,7 +95,9 @@ kind_from_mrz (PfMrz *mrz)
 }
 
 /* Which sort of document the outline's proportions fit: ID-1 cards are
- * 1.59 long, passport pages and TD2 cards 1.42. */
+ * 1.59 long, passport pages and TD2 cards 1.42. A card chosen at the
+ * start with a passport page's proportions is a TD2 card; otherwise the
+ * MRZ settles it once read (sized_by_mrz()). */
 static void
 document_size (const PfPoint   corners[4],
                int             width,
@@ -114,9 +117,27 @@ document_size (const PfPoint   corners[4],
     }
 
   if (fabs (pose.aspect - card) <= fabs (pose.aspect - page))
-    pf_document_kind_get_size_mm (PF_DOCUMENT_KIND_ID_CARD, width_mm, height_mm);
+    pf_mrz_format_get_size_mm (PF_MRZ_FORMAT_TD1, width_mm, height_mm);
+  else if (pf_document_kind_get_mrz_format (hint) == PF_MRZ_FORMAT_TD1)
+    pf_mrz_format_get_size_mm (PF_MRZ_FORMAT_TD2, width_mm, height_mm);
   else
-    pf_document_kind_get_size_mm (PF_DOCUMENT_KIND_PASSPORT, width_mm, height_mm);
+    pf_mrz_format_get_size_mm (PF_MRZ_FORMAT_TD3, width_mm, height_mm);
+}
+
+/* A passport page and a TD2 card differ in size, not shape: the MRZ read
+ * says which the outline holds, so that the printed zone is rectified at
+ * its true scale. */
+static void
+sized_by_mrz (PfMrz  *mrz,
+              double *width_mm,
+              double *height_mm)
+{
+  double card_w;
+  PfMrzFormat format = pf_mrz_get_format (mrz);
+
+  pf_mrz_format_get_size_mm (PF_MRZ_FORMAT_TD1, &card_w, NULL);
+  if (*width_mm != card_w && (format == PF_MRZ_FORMAT_TD2 || format == PF_MRZ_FORMAT_TD3))
+    pf_mrz_format_get_size_mm (format, width_mm, height_mm);
 }
 
 /* Without an outline the printed zone is read from the photo as it is,
@@ -232,12 +253,16 @@ set_mrz_values (PfReading    *self,
 }
 
 /* Whether the MRZ protects @field with a check digit that passed. */
-static gboolean
-mrz_field_checked (PfReading *self,
-                   PfField    field)
+gboolean
+pf_reading_mrz_field_checked (PfReading *self,
+                              PfField    field)
 {
-  PfMrz *mrz = pf_mrz_reading_get_mrz (self->mrz_reading);
+  PfMrz *mrz;
   PfMrzCheck check;
+
+  if (self->mrz_reading == NULL)
+    return FALSE;
+  mrz = pf_mrz_reading_get_mrz (self->mrz_reading);
 
   switch (field)
     {
@@ -312,7 +337,7 @@ merge_fields (PfReading *self)
 
       /* They differ: a value its check digit vouches for wins, else the
        * surer reading; either way the person is shown both. */
-      if (mrz_field_checked (self, f) || c_mrz >= c_printed)
+      if (pf_reading_mrz_field_checked (self, f) || c_mrz >= c_printed)
         {
           self->values[f] = mrz;
           self->confidences[f] = c_mrz * (1 - c_printed / 2);
@@ -462,6 +487,8 @@ pf_read_document_full (PfImage              *photo,
     {
       self->kind = kind_from_mrz (pf_mrz_reading_get_mrz (self->mrz_reading));
       set_mrz_values (self, self->mrz_reading);
+      if (self->has_outline)
+        sized_by_mrz (pf_mrz_reading_get_mrz (self->mrz_reading), &width_mm, &height_mm);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -509,6 +536,7 @@ pf_reading_unref (PfReading *self)
     return;
 
   g_clear_pointer (&self->mrz_reading, pf_mrz_reading_unref);
+  g_clear_pointer (&self->vote, pf_reading_vote_unref);
   g_clear_error (&self->printed_error);
   for (PfField f = 0; f < PF_N_FIELDS; f++)
     {
@@ -697,6 +725,47 @@ pf_reading_get_source (PfReading *self,
   g_return_val_if_fail (field < PF_N_FIELDS, PF_READING_SOURCE_NONE);
 
   return self->sources[field];
+}
+
+/* Attaches the vote of the readings @self was one of; once, before @self
+ * is handed on (a reading is immutable from then on). */
+void
+pf_reading_set_vote (PfReading     *self,
+                     PfReadingVote *vote)
+{
+  g_assert (self->vote == NULL);
+  self->vote = pf_reading_vote_ref (vote);
+}
+
+/**
+ * pf_reading_get_vote:
+ *
+ * Returns: (transfer none) (nullable): how the frames read with this photo
+ *   agreed (pf_read_document_frames()), or %NULL when it was read alone
+ */
+PfReadingVote *
+pf_reading_get_vote (PfReading *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->vote;
+}
+
+/**
+ * pf_reading_get_agreement:
+ *
+ * Returns: whether the frames read with this photo agree on @field;
+ *   %PF_READING_AGREEMENT_NONE when it was read alone
+ */
+PfReadingAgreement
+pf_reading_get_agreement (PfReading *self,
+                          PfField    field)
+{
+  g_return_val_if_fail (self != NULL, PF_READING_AGREEMENT_NONE);
+  g_return_val_if_fail (field < PF_N_FIELDS, PF_READING_AGREEMENT_NONE);
+
+  return self->vote != NULL ? pf_reading_vote_get_agreement (self->vote, field)
+                            : PF_READING_AGREEMENT_NONE;
 }
 
 /**

@@ -50,6 +50,29 @@ typedef enum
 } PfReadingSource;
 
 /**
+ * PfReadingAgreement:
+ * @PF_READING_AGREEMENT_NONE: there was nothing to compare with (a photo
+ *   opened from a file, read alone), or the field was not read
+ * @PF_READING_AGREEMENT_SINGLE: only one reading gave the field, and no
+ *   check digit vouches for it
+ * @PF_READING_AGREEMENT_CONFIRMED: at least two readings gave the same
+ *   value and none another, or one did and its check digit passed
+ * @PF_READING_AGREEMENT_UNCERTAIN: readings of the same document gave
+ *   different values: the person should check the field against the
+ *   document
+ *
+ * Whether several readings of the same document (pf_read_document_frames())
+ * agree on a field.
+ */
+typedef enum
+{
+  PF_READING_AGREEMENT_NONE,
+  PF_READING_AGREEMENT_SINGLE,
+  PF_READING_AGREEMENT_CONFIRMED,
+  PF_READING_AGREEMENT_UNCERTAIN,
+} PfReadingAgreement;
+
+/**
  * PfReadOptions:
  * @kind: the kind of document the person chose (a hint: the MRZ says what
  *   it is), or %PF_DOCUMENT_KIND_NONE
@@ -57,6 +80,9 @@ typedef enum
  *   checks); otherwise the reader looks for the outline itself
  * @outline: top-left, top-right, bottom-right, bottom-left, image pixels
  * @skip_printed: read only the MRZ (live preview, benchmarks)
+ * @frames_mrz_only: pf_read_document_frames() reads only the MRZ of the
+ *   frames (the photo as @skip_printed says): a frame's printed zone costs
+ *   Tesseract's time, its MRZ a tenth of that
  * @today: the day to read two-digit years against; an invalid (cleared or
  *   zeroed) date means today
  *
@@ -69,6 +95,7 @@ typedef struct
   PfPoint        outline[4];
   gboolean       skip_printed;
   GDate          today;
+  gboolean       frames_mrz_only;
 } PfReadOptions;
 
 /**
@@ -121,6 +148,8 @@ double            pf_reading_get_confidence     (PfReading            *self,
 double            pf_reading_get_printed_confidence (PfReading        *self,
                                                  PfField               field);
 PfReadingSource   pf_reading_get_source         (PfReading            *self,
+                                                 PfField               field);
+PfReadingAgreement pf_reading_get_agreement     (PfReading            *self,
                                                  PfField               field);
 
 GPtrArray        *pf_reading_compare            (PfReading            *self,

@@ -11,6 +11,7 @@
 
 #include "pf-ocr.h"
 #include "pf-reading-vote.h"
+#include "pf-session.h"
 #include "pf-specimen.h"
 #include "test-mrz-specimens.h"
 #include "test-mrz-util.h"
@@ -303,6 +304,48 @@ test_specimen_frames (void)
     }
 }
 
+/* The session keeps the live frames of the current photo only: a new
+ * photo, or forgetting, drops them; a photo opened from a file has none. */
+static void
+test_session_frames (void)
+{
+  g_autoptr(PfSession) session = pf_session_new ();
+  g_autoptr(PfImage) photo = pf_image_new (8, 8);
+  g_autoptr(PfImage) other = pf_image_new (8, 8);
+  g_autoptr(PfImage) a = pf_image_new (8, 8);
+  g_autoptr(PfImage) b = pf_image_new (8, 8);
+  PfImage *frames[] = { a, b };
+  GPtrArray *kept;
+
+  /* Without a photo there is nothing for frames to belong to. */
+  pf_session_set_photo_frames (session, frames, 2);
+  g_assert_null (pf_session_get_photo_frames (session));
+
+  pf_session_set_photo (session, photo);
+  g_assert_null (pf_session_get_photo_frames (session));
+  pf_session_set_photo_frames (session, frames, 2);
+  kept = pf_session_get_photo_frames (session);
+  g_assert_nonnull (kept);
+  g_assert_cmpuint (kept->len, ==, 2);
+  g_assert_true (g_ptr_array_index (kept, 0) == a);
+  g_assert_true (g_ptr_array_index (kept, 1) == b);
+
+  /* The same photo again keeps them; a retake drops them. */
+  pf_session_set_photo (session, photo);
+  g_assert_nonnull (pf_session_get_photo_frames (session));
+  pf_session_set_photo (session, other);
+  g_assert_null (pf_session_get_photo_frames (session));
+
+  pf_session_set_photo_frames (session, frames, 2);
+  pf_session_set_photo_frames (session, NULL, 0);
+  g_assert_null (pf_session_get_photo_frames (session));
+
+  pf_session_set_photo_frames (session, frames, 2);
+  pf_session_forget (session);
+  g_assert_null (pf_session_get_photo_frames (session));
+  g_assert_null (pf_session_get_photo (session));
+}
+
 /* TD2 cards: ID-2, a passport page's proportions at a smaller size. */
 static void
 test_td2_size (void)
@@ -339,6 +382,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/pf/reading-vote/td2-size", test_td2_size);
+  g_test_add_func ("/pf/reading-vote/session-frames", test_session_frames);
   g_test_add_func ("/pf/reading-vote/frames-agree", test_frames_agree);
   g_test_add_func ("/pf/reading-vote/forged-number", test_forged_number);
   g_test_add_func ("/pf/reading-vote/forged-photo", test_forged_photo);

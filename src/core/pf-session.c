@@ -20,6 +20,10 @@ struct _PfSession
   GPtrArray      *findings[PF_N_STEPS];
   GDate           birth_date;
   PfImage        *photo;
+  /* The live camera's last frames before the photo was captured, for
+   * reading it again (pf_read_document_frames()); none for a photo
+   * opened from a file. PfImage zeroes its pixels when freed. */
+  GPtrArray      *photo_frames;
 
   /* The details step: what the person typed, what the document shows
    * (the printed zone's and the MRZ's values, as read), and the person's
@@ -383,10 +387,52 @@ pf_session_set_photo (PfSession *self,
     return;
 
   g_clear_pointer (&self->photo, pf_image_unref);
+  g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
   if (photo != NULL)
     self->photo = pf_image_ref (photo);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+}
+
+/**
+ * pf_session_get_photo_frames:
+ *
+ * Returns: (transfer none) (nullable) (element-type PfImage): the live
+ *   camera's frames of the document taken just before the photo, or
+ *   %NULL when there are none (a photo opened from a file)
+ */
+GPtrArray *
+pf_session_get_photo_frames (PfSession *self)
+{
+  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
+  return self->photo_frames;
+}
+
+/**
+ * pf_session_set_photo_frames:
+ * @frames: (array length=n_frames) (nullable): frames of the document
+ * @n_frames: how many
+ *
+ * Keeps the live camera's last frames before the current photo was
+ * captured, in memory only; call it right after pf_session_set_photo().
+ * A new photo, or pf_session_forget(), drops them.
+ */
+void
+pf_session_set_photo_frames (PfSession  *self,
+                             PfImage   **frames,
+                             guint       n_frames)
+{
+  g_return_if_fail (PF_IS_SESSION (self));
+  g_return_if_fail (frames != NULL || n_frames == 0);
+
+  g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
+  if (self->photo == NULL || n_frames == 0)
+    return;
+
+  self->photo_frames = g_ptr_array_new_full (n_frames, (GDestroyNotify) pf_image_unref);
+  for (guint i = 0; i < n_frames; i++)
+    if (frames[i] != NULL)
+      g_ptr_array_add (self->photo_frames, pf_image_ref (frames[i]));
 }
 
 /* Replaces *@slot with a copy of @text, zeroing the old value; returns
@@ -605,6 +651,7 @@ pf_session_forget (PfSession *self)
   pf_secure_zero (&self->birth_date, sizeof self->birth_date);
   g_date_clear (&self->birth_date, 1);
   g_clear_pointer (&self->photo, pf_image_unref);
+  g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
   for (guint i = 0; i < PF_N_STEPS; i++)
     g_clear_pointer (&self->findings[i], g_ptr_array_unref);
   clear_texts (self->details);

@@ -76,6 +76,10 @@ void            pf_session_set_birth_date     (PfSession      *self,
 PfImage        *pf_session_get_photo          (PfSession      *self);
 void            pf_session_set_photo          (PfSession      *self,
                                                PfImage        *photo);
+GPtrArray      *pf_session_get_photo_frames   (PfSession      *self);
+void            pf_session_set_photo_frames   (PfSession      *self,
+                                               PfImage       **frames,
+                                               guint           n_frames);
 
 const char     *pf_session_get_detail         (PfSession      *self,
                                                PfField         field);

@@ -6,8 +6,7 @@
  * the result, and what goes into the session). */
 #pragma once
 
-#include "pf-frame-worker.h"
-#include "pf-photo-demo.h"
+#include "pf-live-camera.h"
 #include "pf-photo-page.h"
 
 G_BEGIN_DECLS
@@ -47,9 +46,7 @@ struct _PfPhotoPage
 
   /* Owned references */
   GSettings      *settings;
-  PfCamera       *camera;
-  PfFrameWorker  *worker;
-  PfPhotoDemo    *demo;
+  PfLiveCamera   *live;            /* the camera, the demo and the worker */
   GCancellable   *check_cancellable;
   PfImage        *images[PF_PHOTO_MAX_SIDES];
   PfPhotoReport  *reports[PF_PHOTO_MAX_SIDES];
@@ -59,10 +56,6 @@ struct _PfPhotoPage
   guint           n_sides;
   guint           side;            /* the side being taken */
   gboolean        shown;
-  gboolean        demo_mode;
-  gboolean        launch_options_read;
-  gboolean        syncing_cameras;
-  gboolean        gst_failed;
   guint           checking_delay;  /* source: show the spinner only if slow */
   guint           countdown_tick;  /* source: auto-capture countdown */
   gint64          ready_since;     /* monotonic; 0 when not counting down */

@@ -83,7 +83,7 @@ pf_photo_page_add_side (PfPhotoPage   *self,
       pf_camera_view_set_report (self->camera_view, NULL);
       pf_photo_page_announce (self, next == 1 ? _("Now turn the document over for the back")
                                               : _("Now the front of the document"));
-      if (self->demo_mode)
+      if (pf_live_camera_get_demo_mode (self->live))
         pf_photo_page_start_demo (self);
     }
   else
@@ -109,7 +109,7 @@ pf_photo_page_retake (PfPhotoPage *self,
   pf_camera_view_set_report (self->camera_view, NULL);
   self->side = side;
   self->phase = PF_PHOTO_PHASE_TAKING;
-  if (self->demo_mode)
+  if (pf_live_camera_get_demo_mode (self->live))
     pf_photo_page_start_demo (self);
   pf_photo_page_update (self);
 }

@@ -66,7 +66,8 @@ pf_photo_page_update (PfPhotoPage *self)
     }
 
   gtk_spinner_set_spinning (self->checking_spinner, self->phase == PF_PHOTO_PHASE_CHECKING);
-  gtk_widget_set_visible (GTK_WIDGET (self->demo_label), self->demo_mode);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_label),
+                          pf_live_camera_get_demo_mode (self->live));
   pf_photo_page_update_side_label (self);
 
   gtk_widget_action_set_enabled (widget, "photo.capture",
@@ -109,7 +110,7 @@ retake_all (PfPhotoPage *self)
 static void
 start_demo (PfPhotoPage *self)
 {
-  self->demo_mode = TRUE;
+  pf_live_camera_set_demo_mode (self->live, TRUE);
   pf_photo_page_start_demo (self);
   pf_photo_page_update (self);
 }
@@ -369,7 +370,7 @@ PfCamera *
 pf_photo_page_get_camera (PfPhotoPage *self)
 {
   g_return_val_if_fail (PF_IS_PHOTO_PAGE (self), NULL);
-  return self->camera;
+  return self->live != NULL ? pf_live_camera_get_camera (self->live) : NULL;
 }
 
 /**
@@ -382,5 +383,5 @@ PfFrameWorker *
 pf_photo_page_get_worker (PfPhotoPage *self)
 {
   g_return_val_if_fail (PF_IS_PHOTO_PAGE (self), NULL);
-  return self->worker;
+  return self->live != NULL ? pf_live_camera_get_worker (self->live) : NULL;
 }

@@ -14,6 +14,10 @@
 #include "pf-application.h"
 #include "pf-selfie-page-private.h"
 
+#define DEMO_RESOURCES  "/io/github/idpreflight/IdPreflight/selfie-demo/"
+#define DEMO_FRAME_RATE 30.0
+#define DEMO_SCENE_MSEC 2500 /* each frame of the story but the last */
+
 static gboolean
 wanted (PfSelfiePage *self)
 {
@@ -24,7 +28,7 @@ gboolean
 pf_selfie_page_is_live (PfSelfiePage *self)
 {
   if (self->demo_mode)
-    return self->demo != NULL && pf_selfie_demo_is_running (self->demo);
+    return self->demo != NULL && pf_demo_source_is_running (self->demo);
 
   return self->camera != NULL && pf_camera_get_state (self->camera) == PF_CAMERA_STATE_READY;
 }
@@ -49,7 +53,7 @@ static void
 frame_cb (PfSelfiePage *self,
           PfImage      *image)
 {
-  double rate = self->demo_mode ? PF_SELFIE_DEMO_FRAME_RATE
+  double rate = self->demo_mode ? DEMO_FRAME_RATE
                                 : pf_camera_get_frame_rate (self->camera);
   gboolean first = pf_camera_view_get_image (self->camera_view) == NULL;
 
@@ -315,10 +319,10 @@ pf_selfie_page_camera_update (PfSelfiePage *self)
       pf_camera_stop (self->camera);
     }
 
-  if (self->demo != NULL && pf_selfie_demo_is_running (self->demo) && !(want && self->demo_mode))
-    pf_selfie_demo_stop (self->demo);
+  if (self->demo != NULL && pf_demo_source_is_running (self->demo) && !(want && self->demo_mode))
+    pf_demo_source_stop (self->demo);
   else if (want && self->demo_mode &&
-           (self->demo == NULL || !pf_selfie_demo_is_running (self->demo)))
+           (self->demo == NULL || !pf_demo_source_is_running (self->demo)))
     pf_selfie_page_start_demo (self);
 
   ensure_worker (self, want);
@@ -333,7 +337,7 @@ pf_selfie_page_camera_retry (PfSelfiePage *self)
 {
   self->demo_mode = FALSE;
   if (self->demo != NULL)
-    pf_selfie_demo_stop (self->demo);
+    pf_demo_source_stop (self->demo);
   if (wanted (self) && ensure_camera (self))
     start_camera (self);
   pf_selfie_page_update (self);
@@ -357,7 +361,8 @@ pf_selfie_page_start_demo (PfSelfiePage *self)
 
   if (self->demo == NULL)
     {
-      self->demo = pf_selfie_demo_new ();
+      self->demo = pf_demo_source_new (DEMO_RESOURCES, DEMO_FRAME_RATE, DEMO_SCENE_MSEC,
+                                       _("The demo face is missing from this copy of the app."));
       g_signal_connect_object (self->demo, "frame", G_CALLBACK (frame_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->demo, "failed", G_CALLBACK (demo_failed_cb), self,
@@ -369,7 +374,7 @@ pf_selfie_page_start_demo (PfSelfiePage *self)
 
   pf_camera_view_clear (self->camera_view);
   pf_selfie_page_show_report (self, NULL);
-  pf_selfie_demo_start (self->demo);
+  pf_demo_source_start (self->demo, "selfie");
 }
 
 void

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "pf-finding-row.h"
-#include "pf-selfie-demo.h"
+#include "pf-demo-source.h"
 #include "pf-selfie-guide.h"
 #include "pf-selfie-page.h"
 
@@ -41,7 +41,7 @@ struct _PfSelfiePage
   PfCamera       *camera;
   PfFrameWorker  *worker;
   gint           *frame_rate_millis;  /* shared with the worker's thread */
-  PfSelfieDemo   *demo;
+  PfDemoSource   *demo;
   PfSelfieReport *report;             /* the newest */
   PfSelfieReport *ready_report;       /* the one that made the page ready */
 

@@ -44,9 +44,14 @@ for t in $targets; do
   corpus="$work/corpus/$t"
   log="$work/$t.log"
   mkdir -p "$corpus"
-  # The photo target's seeds are whole frames; let mutations grow them.
+  # The photo target's inputs are tiled over frames of up to 96x96 pixels:
+  # a header and one whole frame (8 + 96 * 96 * 4 bytes) let every pixel be
+  # chosen. The loader's: 4 KB holds the PNG, JPEG, GIF and TIFF seeds
+  # whole (the BMP and icon seeds are cut, which is itself a case worth
+  # fuzzing), and the limit keeps each run short.
   max_len=()
-  [ "$t" = photo ] && max_len=(-max_len=131072)
+  [ "$t" = photo ] && max_len=(-max_len=36872)
+  [ "$t" = loader ] && max_len=(-max_len=4096)
   status=0
   "$build/tests/fuzz/fuzz-$t" "${max_len[@]}" -max_total_time="$seconds" -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/$t-" ${FUZZ_ARGS:-} \

@@ -6,7 +6,7 @@
  * python3-opencv, one thread) and both are printed with their ratio.
  *
  * Each call is timed twice: wall-clock time, and the CPU time of the
- * calling thread. On a quiet machine they agree; on a shared one (a build
+ * calling thread; the CPU time is also split per check. On a quiet machine they agree; on a shared one (a build
  * running beside) the CPU time still tells what the check costs, so the
  * ratio to OpenCV is given on both.
  *
@@ -25,7 +25,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "pf-photo.h"
+#include "pf-photo-private.h"
 #include "pf-specimen.h"
 
 typedef struct
@@ -46,6 +46,37 @@ static const FrameKind kinds[] = {
   { "tilted", PF_SPECIMEN_DEFECT_STEEP_ANGLE },
   { "no-document", PF_SPECIMEN_DEFECT_NO_DOCUMENT },
 };
+
+/* The driver's checks by name, for the split per check; a check added to
+ * the driver later shows as "other". */
+static const struct
+{
+  PfPhotoCheckFunc  check;
+  const char       *name;
+} check_names[] = {
+  { pf_photo_check_outline, "outline" },
+  { pf_photo_check_corners, "corners" },
+  { pf_photo_check_size, "size" },
+  { pf_photo_check_angle, "angle" },
+  { pf_photo_check_background, "background" },
+  { pf_photo_check_obstruction, "obstruction" },
+  { pf_photo_check_blur, "blur" },
+  { pf_photo_check_glare, "glare" },
+  { pf_photo_check_exposure, "exposure" },
+  { pf_photo_check_copy, "copy" },
+};
+
+/* Steps of one photo check: the views, each check, the clean-up. */
+#define MAX_STEPS 32
+
+static const char *
+check_name (PfPhotoCheckFunc check)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (check_names); i++)
+    if (check_names[i].check == check)
+      return check_names[i].name;
+  return "other";
+}
 
 static const struct
 {
@@ -158,16 +189,21 @@ make_frames (void)
   return frames;
 }
 
-/* Times pf_photo_check() on a fresh copy of the frame each time, so that
+/* Times the photo check on a fresh copy of the frame each time, so that
  * the grey view (cached in an image) is made inside the timing, as it is
- * for every new camera frame. Adds to @frame_times and @all_times. */
+ * for every new camera frame. It runs pf_photo_check()'s steps one by one
+ * (pf-photo-private.h), reading this thread's CPU clock between them for
+ * the split per check; the whole is from the first reading to the last.
+ * Adds to @frame_times, @all_times and @step_cpu (one array per step). */
 static void
 time_frame (Frame    *frame,
             gboolean  live,
             int       iterations,
             Times    *frame_times,
-            Times    *all_times)
+            Times    *all_times,
+            GArray  **step_cpu)
 {
+  const PfPhotoCheckFunc *checks = pf_photo_get_checks ();
   PfPhotoOptions options = { 0 };
 
   options.live = live;
@@ -177,12 +213,24 @@ time_frame (Frame    *frame,
     {
       g_autoptr(PfImage) copy = pf_image_copy (frame->image);
       g_autoptr(PfPhotoReport) report = NULL;
+      double marks[MAX_STEPS + 1];
+      PfPhotoContext ctx;
+      guint n = 0;
       double wall = clock_ms (CLOCK_MONOTONIC);
-      double cpu = clock_ms (CLOCK_THREAD_CPUTIME_ID);
+      double cpu;
 
-      report = pf_photo_check (copy, &options);
-      cpu = clock_ms (CLOCK_THREAD_CPUTIME_ID) - cpu;
+      marks[n++] = clock_ms (CLOCK_THREAD_CPUTIME_ID);
+      pf_photo_context_init (&ctx, copy, &options);
+      marks[n++] = clock_ms (CLOCK_THREAD_CPUTIME_ID);
+      for (guint c = 0; checks[c] != NULL && n < MAX_STEPS; c++)
+        {
+          checks[c] (&ctx);
+          marks[n++] = clock_ms (CLOCK_THREAD_CPUTIME_ID);
+        }
+      report = pf_photo_context_finish (&ctx);
+      marks[n++] = clock_ms (CLOCK_THREAD_CPUTIME_ID);
       wall = clock_ms (CLOCK_MONOTONIC) - wall;
+      cpu = marks[n - 1] - marks[0];
 
       if (i < 0)
         continue; /* warm-up: caches, page faults */
@@ -190,6 +238,47 @@ time_frame (Frame    *frame,
       g_array_append_val (frame_times->cpu, cpu);
       g_array_append_val (all_times->wall, wall);
       g_array_append_val (all_times->cpu, cpu);
+      for (guint k = 0; k + 1 < n; k++)
+        {
+          double step = marks[k + 1] - marks[k];
+
+          g_array_append_val (step_cpu[k], step);
+        }
+    }
+}
+
+/* The split per check: median CPU ms of each step, per size and mode. */
+static void
+print_steps (GArray *step_cpu[G_N_ELEMENTS (sizes)][2][MAX_STEPS])
+{
+  const PfPhotoCheckFunc *checks = pf_photo_get_checks ();
+  guint n_checks = 0;
+
+  while (checks[n_checks] != NULL && n_checks + 2 < MAX_STEPS)
+    n_checks++;
+
+  g_print ("\nSplit per step, median CPU ms over all kinds (medians do not add up exactly)\n");
+  g_print ("%-24s", "step");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int live = 1; live >= 0; live--)
+      {
+        g_autofree char *column = g_strdup_printf ("%d %s", sizes[s].height, live ? "live" : "file");
+
+        g_print (" %10s", column);
+      }
+  g_print ("\n");
+
+  for (guint k = 0; k < n_checks + 2; k++)
+    {
+      const char *name = k == 0 ? "views (grey + small)"
+                         : k == n_checks + 1 ? "finish"
+                         : check_name (checks[k - 1]);
+
+      g_print ("%-24s", name);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (int live = 1; live >= 0; live--)
+          g_print (" %10.3f", percentile (step_cpu[s][live][k], 50));
+      g_print ("\n");
     }
 }
 
@@ -307,6 +396,7 @@ main (int   argc,
   int iterations = 30;
   Times per_size[G_N_ELEMENTS (sizes)][2];  /* [size][live] */
   Times per_frame[G_N_ELEMENTS (sizes) * G_N_ELEMENTS (kinds)][2];
+  GArray *step_cpu[G_N_ELEMENTS (sizes)][2][MAX_STEPS];  /* [size][live][step] */
   const GOptionEntry entries[] = {
     { "iterations", 'n', 0, G_OPTION_ARG_INT, &iterations, "Timed runs per frame and mode (default 30)", "N" },
     { "opencv", 0, 0, G_OPTION_ARG_FILENAME, &script, "The OpenCV reference script", "SCRIPT" },
@@ -341,6 +431,8 @@ main (int   argc,
     for (int live = 0; live < 2; live++)
       {
         times_init (&per_size[s][live]);
+        for (guint k = 0; k < MAX_STEPS; k++)
+          step_cpu[s][live][k] = g_array_new (FALSE, FALSE, sizeof (double));
         for (guint f = 0; f < frames->len; f++)
           {
             Frame *frame = g_ptr_array_index (frames, f);
@@ -348,7 +440,8 @@ main (int   argc,
             if (frame->size != (int) s)
               continue;
             times_init (&per_frame[f][live]);
-            time_frame (frame, live, iterations, &per_frame[f][live], &per_size[s][live]);
+            time_frame (frame, live, iterations, &per_frame[f][live], &per_size[s][live],
+                        step_cpu[s][live]);
           }
       }
 
@@ -433,6 +526,12 @@ main (int   argc,
           times_clear (&per_size[s][live]);
         }
     }
+  print_steps (step_cpu);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int live = 0; live < 2; live++)
+      for (guint k = 0; k < MAX_STEPS; k++)
+        g_array_unref (step_cpu[s][live][k]);
+
   /* The floor under every check: making the grey view of a new frame. */
   g_print ("\nGrey view alone (part of the above), median ms\n");
   g_print ("%-24s %9s %9s %9s\n", "size", "wall", "cpu", "OCV wall");

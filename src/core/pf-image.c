@@ -246,6 +246,8 @@ luma (const guint8 *px)
 
 typedef guint16 PfU16x16 __attribute__ ((vector_size (32)));
 typedef guint16 PfU16x8 __attribute__ ((vector_size (16)));
+typedef guint32 PfU32x8 __attribute__ ((vector_size (32)));
+typedef guint8 PfU8x16 __attribute__ ((vector_size (16)));
 typedef guint8 PfU8x8 __attribute__ ((vector_size (8)));
 
 /* Eight pixels at a time with GCC's generic vectors, which compile to SIMD
@@ -255,7 +257,9 @@ typedef guint8 PfU8x8 __attribute__ ((vector_size (8)));
  *   (19595 R + 38470 G + 7471 B + 32768) >> 16 == (H + (L >> 8) + 128) >> 8
  * exactly (the low byte of L + 32768 never carries past 2^16), and neither
  * H nor L overflows 16 bits. A 16-bit lane holds two bytes of a pixel, R
- * and G or B and A, in memory order. */
+ * and G or B and A, in memory order; the two lanes of a pixel are one
+ * 32-bit lane, whose halves are added without any shuffle (the 16-bit
+ * products each fit their half). */
 static void
 grey_row (const guint8 *src,
           guint8       *dst,
@@ -274,28 +278,34 @@ grey_row (const guint8 *src,
   static const PfU16x16 low_l = { 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0, 70, 0 };
   static const PfU16x16 high_l = { 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47, 139, 47 };
 #endif
-  static const PfU16x16 even = { 0, 2, 4, 6, 8, 10, 12, 14, 0, 2, 4, 6, 8, 10, 12, 14 };
-  static const PfU16x16 odd = { 1, 3, 5, 7, 9, 11, 13, 15, 1, 3, 5, 7, 9, 11, 13, 15 };
   int x = 0;
 
   for (; x + 8 <= width; x += 8)
     {
-      PfU16x16 lanes, low, high, h, l;
-      PfU16x8 h8, l8, y;
+      PfU16x16 lanes, low, high, h16, l16;
+      PfU32x8 h, l, y;
+      PfU16x16 y16;
+      PfU16x8 bytes16;
+      PfU8x16 bytes;
       PfU8x8 out;
 
       memcpy (&lanes, src + (gsize) x * 4, sizeof lanes);
       low = lanes & 0xff;
       high = lanes >> 8;
-      h = low * low_h + high * high_h;
-      l = low * low_l + high * high_l;
-      /* Add each pixel's two lanes; the upper halves repeat the lower. */
-      h = __builtin_shuffle (h, even) + __builtin_shuffle (h, odd);
-      l = __builtin_shuffle (l, even) + __builtin_shuffle (l, odd);
-      memcpy (&h8, &h, sizeof h8);
-      memcpy (&l8, &l, sizeof l8);
-      y = (h8 + (l8 >> 8) + 128) >> 8;
-      out = __builtin_convertvector (y, PfU8x8);
+      h16 = low * low_h + high * high_h;
+      l16 = low * low_l + high * high_l;
+      /* Each pixel's two 16-bit lanes, added. */
+      memcpy (&h, &h16, sizeof h);
+      memcpy (&l, &l16, sizeof l);
+      h = (h & 0xffff) + (h >> 16);
+      l = (l & 0xffff) + (l >> 16);
+      y = (h + (l >> 8) + 128) >> 8;
+      /* Narrowed 32 -> 16 -> 8 bits as two 16 -> 8 steps, which compile
+       * to packs; a direct 32 -> 8 conversion goes byte by byte. */
+      memcpy (&y16, &y, sizeof y16);
+      bytes = __builtin_convertvector (y16, PfU8x16);
+      memcpy (&bytes16, &bytes, sizeof bytes16);
+      out = __builtin_convertvector (bytes16, PfU8x8);
       memcpy (dst + x, &out, sizeof out);
     }
   for (; x < width; x++)

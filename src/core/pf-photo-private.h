@@ -36,6 +36,17 @@ typedef struct
  * nothing when there is none (the outline finding says why). */
 typedef void (*PfPhotoCheckFunc) (PfPhotoContext *ctx);
 
+/* pf_photo_check() in steps, for the benchmarks and the quality tests
+ * (pf-photo.c): the shared views and an empty report; the checks in order,
+ * ending with NULL; then the views freed and the report handed over. */
+void                     pf_photo_context_init   (PfPhotoContext       *ctx,
+                                                  PfImage              *image,
+                                                  const PfPhotoOptions *options);
+const PfPhotoCheckFunc  *pf_photo_get_checks     (void);
+PfPhotoReport           *pf_photo_context_finish (PfPhotoContext       *ctx);
+
+PfPhotoReport *pf_photo_report_new (int width,
+                                    int height);
 void  pf_photo_report_add_finding (PfPhotoReport *report,
                                    PfFinding     *finding);
 void  pf_photo_report_set_metric  (PfPhotoReport *report,

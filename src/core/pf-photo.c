@@ -38,9 +38,11 @@ static const PfPhotoCheckFunc checks[] = {
   NULL,
 };
 
-static PfPhotoReport *
-report_new (int width,
-            int height)
+/* A new empty report; for the driver, and for the quality tests that run
+ * one check at a time. */
+PfPhotoReport *
+pf_photo_report_new (int width,
+                     int height)
 {
   PfPhotoReport *self = g_new0 (PfPhotoReport, 1);
 
@@ -243,6 +245,69 @@ downscale_grey (const guint8 *grey,
 }
 
 /**
+ * pf_photo_context_init:
+ * @ctx: (out caller-allocates): the context to fill
+ *
+ * The first step of pf_photo_check(): makes the shared views of @image
+ * (grey, the small copy) and an empty report. The benchmarks and the
+ * quality tests take the steps one by one, to time or replace a check.
+ */
+void
+pf_photo_context_init (PfPhotoContext       *ctx,
+                       PfImage              *image,
+                       const PfPhotoOptions *options)
+{
+  double scale;
+
+  memset (ctx, 0, sizeof *ctx);
+  ctx->image = image;
+  ctx->grey = pf_image_get_grey (image);
+  ctx->width = pf_image_get_width (image);
+  ctx->height = pf_image_get_height (image);
+  if (options != NULL)
+    ctx->options = *options;
+  ctx->report = pf_photo_report_new (ctx->width, ctx->height);
+
+  scale = MIN (1.0, (double) PF_PHOTO_SMALL_SIZE / MAX (ctx->width, ctx->height));
+  ctx->small_width = MAX (1, (int) (ctx->width * scale + 0.5));
+  ctx->small_height = MAX (1, (int) (ctx->height * scale + 0.5));
+  ctx->small_scale = (double) ctx->small_width / ctx->width;
+  ctx->small = downscale_grey (ctx->grey, ctx->width, ctx->height, ctx->small_width, ctx->small_height);
+}
+
+/**
+ * pf_photo_get_checks:
+ *
+ * Returns: (transfer none): the checks in the order pf_photo_check() runs
+ *   them, ending with %NULL
+ */
+const PfPhotoCheckFunc *
+pf_photo_get_checks (void)
+{
+  return checks;
+}
+
+/**
+ * pf_photo_context_finish:
+ *
+ * The last step of pf_photo_check(): frees the views and hands over the
+ * report, with the outline when one was found.
+ *
+ * Returns: (transfer full): the report
+ */
+PfPhotoReport *
+pf_photo_context_finish (PfPhotoContext *ctx)
+{
+  if (ctx->has_outline && ctx->report != NULL)
+    pf_photo_report_set_outline (ctx->report, ctx->outline);
+
+  pf_secure_zero (ctx->small, (gsize) ctx->small_width * ctx->small_height);
+  g_clear_pointer (&ctx->small, g_free);
+
+  return g_steal_pointer (&ctx->report);
+}
+
+/**
  * pf_photo_check:
  * @image: a photo or a camera frame
  * @options: (nullable): how to check it; %NULL for the defaults
@@ -256,37 +321,16 @@ PfPhotoReport *
 pf_photo_check (PfImage              *image,
                 const PfPhotoOptions *options)
 {
-  PfPhotoContext ctx = { 0 };
-  double scale;
+  PfPhotoContext ctx;
 
   g_return_val_if_fail (image != NULL, NULL);
 
-  ctx.image = image;
-  ctx.grey = pf_image_get_grey (image);
-  ctx.width = pf_image_get_width (image);
-  ctx.height = pf_image_get_height (image);
-  if (options != NULL)
-    ctx.options = *options;
-  ctx.report = report_new (ctx.width, ctx.height);
-
-  scale = MIN (1.0, (double) PF_PHOTO_SMALL_SIZE / MAX (ctx.width, ctx.height));
-  ctx.small_scale = scale;
-  ctx.small_width = MAX (1, (int) (ctx.width * scale + 0.5));
-  ctx.small_height = MAX (1, (int) (ctx.height * scale + 0.5));
-  ctx.small_scale = (double) ctx.small_width / ctx.width;
-  ctx.small = downscale_grey (ctx.grey, ctx.width, ctx.height, ctx.small_width, ctx.small_height);
-
+  pf_photo_context_init (&ctx, image, options);
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     if (checks[i] != NULL)
       checks[i] (&ctx);
 
-  if (ctx.has_outline)
-    pf_photo_report_set_outline (ctx.report, ctx.outline);
-
-  pf_secure_zero (ctx.small, (gsize) ctx.small_width * ctx.small_height);
-  g_free (ctx.small);
-
-  return ctx.report;
+  return pf_photo_context_finish (&ctx);
 }
 
 int

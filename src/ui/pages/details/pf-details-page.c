@@ -16,6 +16,7 @@
 #include "pf-date.h"
 #include "pf-details-page.h"
 #include "pf-reading.h"
+#include "pf-reading-vote.h"
 
 struct _PfDetailsPage
 {
@@ -40,6 +41,10 @@ struct _PfDetailsPage
   /* Owned references */
   GCancellable    *cancellable;
   PfImage         *reading_photo;
+  /* How the live camera's frames agreed with the photo's reading; NULL
+   * for a photo opened from a file. Holds what was read: zeroed when
+   * freed. */
+  PfReadingVote   *vote;
 
   PfDetailsState   state;
   /* Why nothing could be read; says nothing about the person. */
@@ -85,6 +90,64 @@ anything_typed (PfSession *session)
   return FALSE;
 }
 
+/* What the frames' agreement says, for the reading row: which details
+ * they read differently, and how, or that they all read alike; %NULL
+ * when there is nothing to say (a reading on its own). */
+static char *
+agreement_text (PfReadingVote *vote)
+{
+  g_autoptr(GString) uncertain = g_string_new (NULL);
+  guint n_frames = pf_reading_vote_get_n_readings (vote) - 1;
+
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    {
+      const char * const *values = pf_reading_vote_get_alternatives (vote, f);
+      g_autofree char *joined = NULL;
+
+      if (pf_reading_vote_get_agreement (vote, f) != PF_READING_AGREEMENT_UNCERTAIN)
+        continue;
+      /* TRANSLATORS: between the different readings of one detail:
+       * "L898902C3 or 1898902C3" */
+      joined = g_strjoinv (_(" or "), (char **) values);
+      if (uncertain->len > 0)
+        g_string_append (uncertain, "; ");
+      /* TRANSLATORS: a detail and its different readings: "Document
+       * number: L898902C3 or 1898902C3" */
+      g_string_append_printf (uncertain, _("%s: %s"), pf_field_get_label (f), joined);
+      pf_secure_zero (joined, strlen (joined));
+    }
+
+  if (uncertain->len > 0)
+    {
+      char *text = g_strdup_printf (_("The camera read these details differently from one frame "
+                                      "to the next — %s. Check them against the document "
+                                      "itself and correct what the app read."),
+                                    uncertain->str);
+
+      pf_secure_zero (uncertain->str, uncertain->len);
+      return text;
+    }
+  if (n_frames > 0 && pf_reading_vote_get_confirmed (vote))
+    return g_strdup_printf (ngettext ("The photo and %u camera frame before it read alike. "
+                                      "Check what the app read against the document itself "
+                                      "all the same.",
+                                      "The photo and %u camera frames before it read alike. "
+                                      "Check what the app read against the document itself "
+                                      "all the same.",
+                                      n_frames),
+                            n_frames);
+  return NULL;
+}
+
+static gboolean
+any_uncertain (PfReadingVote *vote)
+{
+  for (PfField f = 0; vote != NULL && f < PF_N_FIELDS; f++)
+    if (pf_reading_vote_get_agreement (vote, f) == PF_READING_AGREEMENT_UNCERTAIN)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 show_state (PfDetailsPage *self)
 {
@@ -93,6 +156,7 @@ show_state (PfDetailsPage *self)
   const char *subtitle = NULL;
   const char *icon = NULL;
   const char *button = NULL;
+  g_autofree char *agreement = NULL;
   gboolean empty;
 
   switch (self->state)
@@ -115,6 +179,14 @@ show_state (PfDetailsPage *self)
       subtitle = _("Check what the app read against the document itself, and correct any "
                    "character it misread.");
       button = _("Take _Another Photo");
+      agreement = self->vote != NULL ? agreement_text (self->vote) : NULL;
+      if (agreement != NULL)
+        subtitle = agreement;
+      if (any_uncertain (self->vote))
+        {
+          icon = "dialog-warning-symbolic";
+          title = _("Some details read differently");
+        }
       break;
     case PF_DETAILS_STATE_UNREADABLE:
     default:
@@ -140,6 +212,8 @@ show_state (PfDetailsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reading_spinner), icon == NULL);
   gtk_spinner_set_spinning (self->reading_spinner, icon == NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reading_spinner), icon == NULL ? title : NULL);
+  if (agreement != NULL)
+    pf_secure_zero (agreement, strlen (agreement));
 
   empty = self->state == PF_DETAILS_STATE_NO_PHOTO && !self->without_photo &&
           (session == NULL || !anything_typed (session));
@@ -247,6 +321,7 @@ compare (PfDetailsPage *self)
 typedef struct
 {
   PfImage        *photo;
+  GPtrArray      *frames;  /* the live camera's, or NULL */
   PfDocumentKind  kind;
 } ReadJob;
 
@@ -254,6 +329,7 @@ static void
 read_job_free (ReadJob *job)
 {
   g_clear_pointer (&job->photo, pf_image_unref);
+  g_clear_pointer (&job->frames, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -265,7 +341,18 @@ read_thread (GTask        *task,
 {
   ReadJob *job = task_data;
   GError *error = NULL;
-  PfReading *reading = pf_read_document (job->photo, job->kind, cancellable, &error);
+  PfReadOptions options = { 0 };
+  PfReading *reading;
+
+  /* A captured photo is read again in the frames the camera saw just
+   * before it, which vote on each field; a frame's printed zone would
+   * cost Tesseract's time for little, its MRZ a tenth of that. */
+  options.kind = job->kind;
+  options.frames_mrz_only = TRUE;
+  reading = pf_read_document_frames (job->photo,
+                                     job->frames != NULL ? (PfImage **) job->frames->pdata : NULL,
+                                     job->frames != NULL ? job->frames->len : 0, &options,
+                                     cancellable, &error);
 
   if (reading != NULL)
     g_task_return_pointer (task, reading, (GDestroyNotify) pf_reading_unref);
@@ -306,6 +393,7 @@ read_done_cb (GObject      *source,
     return;
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->vote, pf_reading_vote_unref);
 
   if (reading == NULL || !reading_has_anything (reading))
     {
@@ -321,6 +409,8 @@ read_done_cb (GObject      *source,
       mrz_values[f] = pf_reading_get_mrz_value (reading, f);
     }
 
+  if (pf_reading_get_vote (reading) != NULL)
+    self->vote = pf_reading_vote_ref (pf_reading_get_vote (reading));
   set_state (self, PF_DETAILS_STATE_READ, NULL);
   pf_session_set_document (session, printed, mrz_values, pf_reading_get_mrz (reading));
 }
@@ -366,6 +456,8 @@ start_reading (PfDetailsPage *self)
 
   job = g_new0 (ReadJob, 1);
   job->photo = pf_image_ref (photo);
+  if (pf_session_get_photo_frames (session) != NULL)
+    job->frames = g_ptr_array_ref (pf_session_get_photo_frames (session));
   job->kind = pf_session_get_document_kind (session);
 
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);
@@ -383,6 +475,7 @@ photo_changed_cb (PfDetailsPage *self)
 
   stop_reading (self);
   g_clear_pointer (&self->reading_photo, pf_image_unref);
+  g_clear_pointer (&self->vote, pf_reading_vote_unref);
 
   /* The reading was of the old photo; what was typed stays. */
   if (pf_session_get_document_read (session))
@@ -468,6 +561,7 @@ pf_details_page_dispose (GObject *object)
 
   stop_reading (self);
   g_clear_pointer (&self->reading_photo, pf_image_unref);
+  g_clear_pointer (&self->vote, pf_reading_vote_unref);
   g_clear_pointer (&self->read_error, g_free);
   memset (self->fields, 0, sizeof self->fields);
 
@@ -539,4 +633,17 @@ pf_details_page_get_field (PfDetailsPage *self,
   g_return_val_if_fail (PF_IS_DETAILS_PAGE (self), NULL);
   g_return_val_if_fail (field < PF_N_FIELDS, NULL);
   return self->fields[field];
+}
+
+/**
+ * pf_details_page_get_vote:
+ *
+ * Returns: (transfer none) (nullable): how the live camera's frames agreed
+ *   with the photo's reading, or %NULL when the photo was read alone
+ */
+PfReadingVote *
+pf_details_page_get_vote (PfDetailsPage *self)
+{
+  g_return_val_if_fail (PF_IS_DETAILS_PAGE (self), NULL);
+  return self->vote;
 }

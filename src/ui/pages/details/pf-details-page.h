@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pf-detail-field.h"
+#include "pf-reading-vote.h"
 #include "pf-wizard-page.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,6 @@ typedef enum
 PfDetailsState  pf_details_page_get_state (PfDetailsPage *self);
 PfDetailField  *pf_details_page_get_field (PfDetailsPage *self,
                                            PfField        field);
+PfReadingVote  *pf_details_page_get_vote  (PfDetailsPage *self);
 
 G_END_DECLS

@@ -287,6 +287,68 @@ test_region (void)
   g_assert_cmpfloat_with_epsilon (region.px_per_mm, sqrt (region.area / (85.6 * 53.98)), 1e-9);
 }
 
+/* The driver's views against the plain definition: the grey view is the
+ * 16.16 luma of each pixel, and each small pixel is the rounded mean of the
+ * grey pixels mapped onto it (column x * small_width / width, the same for
+ * rows), whether the sizes are a whole multiple of each other (camera
+ * frames: the fast path) or not. */
+static void
+test_views (void)
+{
+  static const int sizes[][2] = {
+    { 1920, 1080 }, { 1280, 720 }, { 2560, 1440 }, { 1000, 700 }, { 641, 359 }, { 640, 20 }, { 3, 2 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int width = sizes[s][0], height = sizes[s][1];
+      g_autoptr(PfImage) image = pf_image_new (width, height);
+      guint8 *data = pf_image_get_data_mutable (image);
+      guint32 state = 12345 + s;
+      g_autofree guint32 *sums = NULL;
+      g_autofree guint32 *counts = NULL;
+      QualityFrame frame;
+      PfPhotoContext *ctx = &frame.ctx;
+
+      /* Noise over a gradient: every level, and sums that round both ways. */
+      for (gsize i = 0; i < (gsize) width * height * 4; i++)
+        {
+          state = state * 1664525 + 1013904223;
+          data[i] = (guint8) ((state >> 24) / 2 + (i / 4 % width) * 127 / width);
+        }
+      quality_frame_init (&frame, image, NULL, NULL);
+      g_assert_cmpint (ctx->small_width, ==, MAX (1, (int) (width * MIN (1.0, 640.0 / MAX (width, height)) + 0.5)));
+
+      for (gsize i = 0; i < (gsize) width * height; i++)
+        {
+          const guint8 *px = data + i * 4;
+          guint want = (19595 * px[0] + 38470 * px[1] + 7471 * px[2] + 32768) >> 16;
+
+          if (ctx->grey[i] != want)
+            g_assert_cmpint (ctx->grey[i], ==, want);
+        }
+      sums = g_new0 (guint32, (gsize) ctx->small_width * ctx->small_height);
+      counts = g_new0 (guint32, (gsize) ctx->small_width * ctx->small_height);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            int sy = MIN ((int) ((gint64) y * ctx->small_height / height), ctx->small_height - 1);
+            int sx = MIN ((int) ((gint64) x * ctx->small_width / width), ctx->small_width - 1);
+
+            sums[(gsize) sy * ctx->small_width + sx] += ctx->grey[(gsize) y * width + x];
+            counts[(gsize) sy * ctx->small_width + sx]++;
+          }
+      for (gsize i = 0; i < (gsize) ctx->small_width * ctx->small_height; i++)
+        {
+          guint32 want = (sums[i] + counts[i] / 2) / counts[i];
+
+          if (ctx->small[i] != want)
+            g_assert_cmpint (ctx->small[i], ==, want);
+        }
+      quality_frame_clear (&frame);
+    }
+}
+
 /* Tiny images and outlines that make no sense: every check still gives a
  * clear answer or none, and never crashes or warns. */
 static void
@@ -800,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/pf/photo-quality/fft", test_fft);
   g_test_add_func ("/pf/photo-quality/select", test_select);
   g_test_add_func ("/pf/photo-quality/region", test_region);
+  g_test_add_func ("/pf/photo-quality/views", test_views);
   g_test_add_func ("/pf/photo-quality/odd-input", test_odd_input);
   g_test_add_func ("/pf/photo-quality/blur-grid", test_blur_grid);
   g_test_add_func ("/pf/photo-quality/glare-grid", test_glare_grid);

@@ -42,6 +42,10 @@ gsize          pf_image_get_stride      (const PfImage  *self);
 const guint8  *pf_image_get_data        (const PfImage  *self);
 guint8        *pf_image_get_data_mutable (PfImage       *self);
 const guint8  *pf_image_get_grey        (PfImage        *self);
+const guint8  *pf_image_get_grey_and_small (PfImage     *self,
+                                            guint8      *small,
+                                            int          small_width,
+                                            int          small_height);
 PfImage       *pf_image_copy            (const PfImage  *self);
 PfImage       *pf_image_new_scaled_down (const PfImage  *self,
                                          int             factor);

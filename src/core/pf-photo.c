@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The photo checks' driver and their report. The driver makes the shared
- * views of the image once (grey, a downscaled grey copy), finds the outline
- * first, then runs every other check with it. */
+ * views of the image once (grey, a downscaled grey copy, in one pass in
+ * pf-image.c), finds the outline first, then runs every other check with
+ * it. */
 
 #include "config.h"
 
@@ -9,7 +10,6 @@
 
 #include "pf-photo-private.h"
 #include "pf-report.h"
-#include "pf-vector-private.h"
 
 struct _PfPhotoReport
 {
@@ -119,131 +119,6 @@ pf_photo_context_add_ok (PfPhotoContext *ctx,
   pf_photo_context_add (ctx, id, PF_SEVERITY_OK, title, "", NULL);
 }
 
-/* The small row that image row @y falls in. */
-static inline int
-small_row_of (int y,
-              int height,
-              int small_height)
-{
-  return MIN ((int) ((gint64) y * small_height / height), small_height - 1);
-}
-
-/* Area-averaging downscale of a grey image, so that small text does not
- * alias into noise that looks like edges. Each small pixel is the rounded
- * mean of the image pixels that map onto it (x * small_width / width, the
- * same for rows). The rows of a band are summed column by column first,
- * in 16 bits (257 rows of 255 fit), which vectorises, flushed into 32 bits
- * only for bands taller than that; then each small pixel adds up its run
- * of columns. */
-static guint8 *
-downscale_grey (const guint8 *grey,
-                int           width,
-                int           height,
-                int           small_width,
-                int           small_height)
-{
-  guint8 *small = g_malloc ((gsize) small_width * small_height);
-  g_autofree guint32 *sum = g_new0 (guint32, width);
-  g_autofree guint16 *part = g_new0 (guint16, width);
-  g_autofree int *first = g_new (int, small_width + 1);
-  g_autofree guint64 *reciprocal = g_new0 (guint64, (gsize) small_width * 2);
-  guint32 reciprocal_rows[2] = { 0, 0 };
-  int next_slot = 0;
-  guint32 max_columns = 1;
-  int y = 0;
-  int t = 0;
-
-  /* first[t] .. first[t + 1] - 1: the columns that map onto small column t. */
-  first[0] = 0;
-  for (int x = 0; x < width; x++)
-    {
-      int c = MIN ((int) ((gint64) x * small_width / width), small_width - 1);
-
-      while (t < c)
-        first[++t] = x;
-    }
-  while (t < small_width)
-    first[++t] = width;
-  for (int tx = 0; tx < small_width; tx++)
-    max_columns = MAX (max_columns, (guint32) (first[tx + 1] - first[tx]));
-
-  for (int ty = 0; ty < small_height; ty++)
-    {
-      guint8 *out = small + (gsize) ty * small_width;
-      guint32 rows = 0;
-      int in_part = 0;
-      gboolean flushed = FALSE;
-
-      for (; y < height && small_row_of (y, height, small_height) == ty; y++, rows++)
-        {
-          pf_sum_bytes_u16 (part, grey + (gsize) y * width, width);
-          if (++in_part == 257)
-            {
-              if (!flushed)
-                memset (sum, 0, (gsize) width * sizeof *sum);
-              pf_sum_u16_u32 (sum, part, width);
-              memset (part, 0, (gsize) width * sizeof *part);
-              flushed = TRUE;
-              in_part = 0;
-            }
-        }
-
-      /* The usual case, a band of a few rows: straight from the 16-bit
-       * sums, dividing by multiplying with 2^32 / count rounded up. That
-       * is exact while sum < 2^32 / count, and a sum is at most
-       * 256 × count, so for counts below 4096. The reciprocals change
-       * only with the band's number of rows. */
-      if (!flushed && rows * max_columns < 4096)
-        {
-          /* Bands have one of two heights: a table for each. */
-          int slot = rows == reciprocal_rows[0] ? 0 : rows == reciprocal_rows[1] ? 1 : -1;
-          const guint64 *r;
-
-          if (slot < 0)
-            {
-              slot = next_slot;
-              next_slot ^= 1;
-              for (int tx = 0; tx < small_width; tx++)
-                {
-                  guint32 count = rows * (guint32) (first[tx + 1] - first[tx]);
-
-                  reciprocal[slot * small_width + tx] = count ? (G_GUINT64_CONSTANT (1) << 32) / count + 1 : 0;
-                }
-              reciprocal_rows[slot] = rows;
-            }
-          r = reciprocal + slot * small_width;
-          for (int tx = 0; tx < small_width; tx++)
-            {
-              guint32 acc = 0;
-              guint32 count = rows * (guint32) (first[tx + 1] - first[tx]);
-
-              for (int x = first[tx]; x < first[tx + 1]; x++)
-                acc += part[x];
-              out[tx] = (guint8) (((guint64) (acc + count / 2) * r[tx]) >> 32);
-            }
-          memset (part, 0, (gsize) width * sizeof *part);
-          continue;
-        }
-
-      if (in_part > 0)
-        {
-          pf_sum_u16_u32 (sum, part, width);
-          memset (part, 0, (gsize) width * sizeof *part);
-        }
-      for (int tx = 0; tx < small_width; tx++)
-        {
-          guint32 acc = 0;
-          guint32 count = rows * (guint32) (first[tx + 1] - first[tx]);
-
-          for (int x = first[tx]; x < first[tx + 1]; x++)
-            acc += sum[x];
-          out[tx] = count ? (guint8) ((acc + count / 2) / count) : 0;
-        }
-    }
-
-  return small;
-}
-
 /**
  * pf_photo_context_init:
  * @ctx: (out caller-allocates): the context to fill
@@ -261,7 +136,6 @@ pf_photo_context_init (PfPhotoContext       *ctx,
 
   memset (ctx, 0, sizeof *ctx);
   ctx->image = image;
-  ctx->grey = pf_image_get_grey (image);
   ctx->width = pf_image_get_width (image);
   ctx->height = pf_image_get_height (image);
   if (options != NULL)
@@ -272,7 +146,8 @@ pf_photo_context_init (PfPhotoContext       *ctx,
   ctx->small_width = MAX (1, (int) (ctx->width * scale + 0.5));
   ctx->small_height = MAX (1, (int) (ctx->height * scale + 0.5));
   ctx->small_scale = (double) ctx->small_width / ctx->width;
-  ctx->small = downscale_grey (ctx->grey, ctx->width, ctx->height, ctx->small_width, ctx->small_height);
+  ctx->small = g_malloc ((gsize) ctx->small_width * ctx->small_height);
+  ctx->grey = pf_image_get_grey_and_small (image, ctx->small, ctx->small_width, ctx->small_height);
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include "pf-mrz-reader.h"
 #include "pf-reading-private.h"
+#include "pf-reading-vote.h"
 #include "pf-specimen.h"
 #include "test-mrz-util.h"
 
@@ -254,6 +255,210 @@ read_specimen_photos (void)
     }
 }
 
+/* The character whose value differs from @c's by a multiple of ten (the
+ * same check digits at any weight), or 0. */
+static char
+swap_partner (char c)
+{
+  int value = pf_mrz_char_value (c);
+
+  if (c >= '0' && c <= '9')
+    return 'A' + value;  /* 0 and A, 1 and B, ... 9 and J */
+  if (c >= 'A' && c <= 'Z' && value - 10 < 10)
+    return '0' + (value - 10);
+  if (c >= 'A' && c <= 'Z')
+    return 'A' + (value - 20);  /* K and A, L and B, ... */
+  return 0;
+}
+
+/* @mrz with one character of its document number swapped for one the
+ * check digits cannot tell from it, or %NULL when it has none. */
+static char *
+forge_number (const char *mrz)
+{
+  g_autoptr(PfMrz) parsed = pf_mrz_parse (mrz, NULL, NULL);
+  g_auto(GStrv) lines = g_strsplit (mrz, "\n", -1);
+  guint line, start, length;
+
+  if (parsed == NULL ||
+      !pf_mrz_get_field_span (parsed, PF_MRZ_FIELD_DOCUMENT_NUMBER, &line, &start, &length))
+    return NULL;
+  for (guint k = start; k < start + length; k++)
+    {
+      char partner = swap_partner (lines[line][k]);
+
+      if (partner != 0 && lines[line][k] != '<')
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(PfMrz) forged = NULL;
+
+          lines[line][k] = partner;
+          text = g_strjoinv ("\n", lines);
+          forged = pf_mrz_parse (text, NULL, NULL);
+          return forged != NULL && pf_mrz_is_valid (forged) ? g_steal_pointer (&text) : NULL;
+        }
+    }
+  return NULL;
+}
+
+static PfImage *
+grey_to_image (const MrzTestImage *grey)
+{
+  PfImage *image = pf_image_new (grey->width, grey->height);
+  guint8 *rgba = pf_image_get_data_mutable (image);
+
+  for (int k = 0; k < grey->width * grey->height; k++)
+    {
+      memset (rgba + 4 * k, grey->grey[k], 3);
+      rgba[4 * k + 3] = 255;
+    }
+  return image;
+}
+
+static PfImage *
+draw_frame (const char *mrz,
+            guint       variant,
+            guint32     seed)
+{
+  MrzTestConditions conditions = {
+    .cap_height = 16 + (variant % 3),
+    .pitch_ratio = 1.15,
+    .blur_sigma = 0.3 * (variant % 4),
+    .angle_deg = -1.5 + 1.0 * (variant % 4),
+    .noise_sigma = 3 + 2 * (variant % 3),
+    .jpeg_quality = variant % 2 ? 80 : 0,
+    .document = TRUE,
+    .seed = seed,
+  };
+  g_autoptr(MrzTestImage) grey = mrz_test_render (mrz, &conditions);
+
+  return grey_to_image (grey);
+}
+
+#define VOTE_SETS 20
+#define VOTE_FRAMES 3
+
+/* Agreement across frames (pf_read_document_frames()): the photo and
+ * three frames of one drawn document, MRZ only; then the same with the
+ * last frame's document number forged by a swap the check digits pass.
+ * Then camera photos of generated documents with the printed zone, the
+ * frames read in full or by their MRZ only. */
+static void
+read_frames (GRand *rand)
+{
+  guint clean_confirmed = 0, clean_uncertain = 0, forged_found = 0, forged_sets = 0;
+  double clean_cpu = 0, forged_cpu = 0;
+  const char *modes[] = { "photo and frames in full", "frames by their MRZ only" };
+
+  for (guint d = 0; d < VOTE_SETS; d++)
+    {
+      g_autofree char *truth = mrz_test_make_text (rand, d % 3 == 0   ? PF_MRZ_LAYOUT_TD1
+                                                         : d % 3 == 1 ? PF_MRZ_LAYOUT_TD2
+                                                                      : PF_MRZ_LAYOUT_TD3);
+      g_autofree char *forged = forge_number (truth);
+      PfImage *images[VOTE_FRAMES + 1];
+      PfReadOptions options = { 0 };
+      double start;
+
+      options.skip_printed = TRUE;
+      for (guint i = 0; i <= VOTE_FRAMES; i++)
+        images[i] = draw_frame (truth, i, 9000 + d);
+
+      start = cpu_ms ();
+      {
+        g_autoptr(PfReading) reading =
+          pf_read_document_frames (images[0], images + 1, VOTE_FRAMES, &options, NULL, NULL);
+        PfReadingVote *vote = reading != NULL ? pf_reading_get_vote (reading) : NULL;
+
+        clean_cpu += cpu_ms () - start;
+        if (vote != NULL && pf_reading_vote_get_confirmed (vote))
+          clean_confirmed++;
+        for (PfField f = 0; vote != NULL && f < PF_N_FIELDS; f++)
+          clean_uncertain += pf_reading_vote_get_agreement (vote, f) ==
+                             PF_READING_AGREEMENT_UNCERTAIN;
+      }
+
+      if (forged != NULL)
+        {
+          g_autoptr(PfReading) reading = NULL;
+
+          forged_sets++;
+          pf_image_unref (images[VOTE_FRAMES]);
+          images[VOTE_FRAMES] = draw_frame (forged, VOTE_FRAMES, 9000 + d);
+          start = cpu_ms ();
+          reading = pf_read_document_frames (images[0], images + 1, VOTE_FRAMES, &options,
+                                             NULL, NULL);
+          forged_cpu += cpu_ms () - start;
+          forged_found += reading != NULL &&
+                          pf_reading_get_agreement (reading, PF_FIELD_DOCUMENT_NUMBER) ==
+                            PF_READING_AGREEMENT_UNCERTAIN;
+        }
+      for (guint i = 0; i <= VOTE_FRAMES; i++)
+        pf_image_unref (images[i]);
+    }
+
+  g_print ("Agreement across frames: the photo and %d frames of %d drawn documents "
+           "(TD1, TD2, TD3), MRZ only:\n", VOTE_FRAMES, VOTE_SETS);
+  g_print ("  same document:    %2u/%u sets every field confirmed, %u fields uncertain; "
+           "%.0f ms processor a set\n", clean_confirmed, VOTE_SETS, clean_uncertain,
+           clean_cpu / VOTE_SETS);
+  g_print ("  one frame forged: %2u/%u document numbers uncertain (a swap the check digits "
+           "pass); %.0f ms processor a set\n", forged_found, forged_sets,
+           forged_cpu / MAX (forged_sets, 1));
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      guint sets = 0, confirmed = 0, uncertain = 0;
+      double cpu = 0;
+
+      for (guint32 seed = 1; sets < 6; seed++)
+        {
+          PfSpecimenParams params;
+          PfSpecimen *specimens[VOTE_FRAMES + 1];
+          PfImage *frames[VOTE_FRAMES];
+          g_autoptr(PfReading) reading = NULL;
+          PfReadOptions options = { 0 };
+          double start;
+
+          pf_specimen_params_init (&params);
+          params.layout = (PfSpecimenLayout[]) { PF_SPECIMEN_TD1, PF_SPECIMEN_TD2,
+                                                 PF_SPECIMEN_TD3 }[sets % 3];
+          params.seed = 500 + seed;
+          params.frame_width = 1280;
+          params.frame_height = 720;
+          for (guint i = 0; i <= VOTE_FRAMES; i++)
+            {
+              params.doc_width_fraction = 0.68 + 0.03 * (i % 2);
+              params.center_x = 0.5 + 0.02 * ((int) i - 1);
+              params.rotation_deg = -2.0 + 1.3 * i;
+              params.blur_sigma = 0.3 + 0.2 * (i % 3);
+              params.noise_sigma = 2 + i;
+              specimens[i] = pf_specimen_new (&params);
+              if (i > 0)
+                frames[i - 1] = specimens[i]->image;
+            }
+          options.frames_mrz_only = m == 1;
+          start = cpu_ms ();
+          reading = pf_read_document_frames (specimens[0]->image, frames, VOTE_FRAMES, &options,
+                                             NULL, NULL);
+          cpu += cpu_ms () - start;
+          sets++;
+          if (reading != NULL && pf_reading_get_vote (reading) != NULL)
+            {
+              confirmed += pf_reading_vote_get_confirmed (pf_reading_get_vote (reading));
+              for (PfField f = 0; f < PF_N_FIELDS; f++)
+                uncertain += pf_reading_get_agreement (reading, f) ==
+                             PF_READING_AGREEMENT_UNCERTAIN;
+            }
+          for (guint i = 0; i <= VOTE_FRAMES; i++)
+            pf_specimen_free (specimens[i]);
+        }
+      g_print ("  camera photos of generated documents, %s: %u/%u sets every field "
+               "confirmed, %u fields uncertain; %.0f ms processor a set (photo + %d frames)\n",
+               modes[m], confirmed, sets, uncertain, cpu / sets, VOTE_FRAMES);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +535,7 @@ main (int   argc,
     }
 
   read_specimen_photos ();
+  read_frames (rand);
 
 #ifdef HAVE_TESSERACT
   if (!have_tesseract)

@@ -70,9 +70,13 @@ measure_colour (const PfPhotoContext *ctx,
   int divide = ctx->options.live ? 2 : 1;
   int nx = MIN (SAMPLES_X / divide, ctx->width), ny = MIN (SAMPLES_Y / divide, ctx->height);
   g_autofree ColourSample *samples = g_new (ColourSample, (gsize) nx * ny);
+  int columns[SAMPLES_X];
   guint32 hist[256] = { 0 };
   double mean[3] = { 0 }, gain[3], level;
   guint n = 0, n_doc = 0, colourful = 0, colourful_doc = 0;
+
+  for (int i = 0; i < nx; i++)
+    columns[i] = (int) ((i + 0.5) * ctx->width / nx);
 
   for (int j = 0; j < ny; j++)
     {
@@ -82,9 +86,11 @@ measure_colour (const PfPhotoContext *ctx,
         x0 = x1 = 0;
       for (int i = 0; i < nx; i++)
         {
-          int x = (int) ((i + 0.5) * ctx->width / nx);
+          int x = columns[i];
           const guint8 *p = rgba + y * stride + x * 4;
-          int grey = ctx->grey[(gsize) y * ctx->width + x];
+          /* The grey view's value (pf-image.c), from the pixel at hand
+           * rather than from another part of memory. */
+          int grey = (19595 * p[0] + 38470 * p[1] + 7471 * p[2] + 32768) >> 16;
           ColourSample *sample = &samples[n];
 
           hist[grey]++;
@@ -137,11 +143,12 @@ half_plane_at (const float *smooth,
                int          u,
                int          v)
 {
-  v = ((v % n) + n) % n;
+  /* n is a power of two: modulo n is a mask, also below zero. */
+  v &= n - 1;
   if (u < 0 || u > n / 2)
     {
-      u = ((-u % n) + n) % n;
-      v = (n - v) % n;
+      u = -u & (n - 1);
+      v = (n - v) & (n - 1);
     }
   return smooth[(gsize) v * (n / 2 + 1) + u];
 }

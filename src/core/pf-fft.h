@@ -9,13 +9,6 @@ G_BEGIN_DECLS
 
 gboolean  pf_fft_is_power_of_two (guint  n);
 
-void      pf_fft                 (float *re,
-                                  float *im,
-                                  guint  n,
-                                  guint  stride,
-                                  const float *cos_table,
-                                  const float *sin_table);
-
 void      pf_fft_power_2d        (const float *data,
                                   guint        n,
                                   float       *power);

@@ -322,16 +322,7 @@ grey_row (const guint8 *src,
 }
 #endif
 
-/* The loops over whole rows are built twice on x86-64, for AVX2 and for
- * any processor, and the loader picks the one this processor runs (an
- * ifunc): the generic vectors above then fill twice the lanes. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
-#define ROW_LOOPS __attribute__ ((target_clones ("avx2", "default")))
-#else
-#define ROW_LOOPS
-#endif
-
-static ROW_LOOPS void
+static PF_ROW_LOOPS void
 grey_rows (const guint8 *rgba,
            gsize         stride,
            guint8       *grey,
@@ -384,7 +375,7 @@ grey_band (const guint8 *rgba,
  * @factor (2 to 16) times the small copy each way, as camera frames are
  * (1920 × 1080 and 1280 × 720 both become 640 × 360). A case for each
  * factor that camera sizes give. */
-static ROW_LOOPS void
+static PF_ROW_LOOPS void
 grey_and_small_whole (const guint8 *rgba,
                       gsize         stride,
                       guint8       *grey,

@@ -16,6 +16,18 @@ G_BEGIN_DECLS
 typedef guint8 PfU8x16 __attribute__ ((vector_size (16)));
 typedef guint16 PfU16x16 __attribute__ ((vector_size (32)));
 typedef guint32 PfU32x16 __attribute__ ((vector_size (64)));
+typedef float PfF32x8 __attribute__ ((vector_size (32)));
+typedef gint16 PfI16x16 __attribute__ ((vector_size (32)));
+#endif
+
+/* For a function that loops over whole rows: on x86-64 it is built twice,
+ * for AVX2 and for any processor, and the loader picks the one this
+ * processor runs (an ifunc), so that the generic vectors fill twice the
+ * lanes where there are. Whatever it inlines is built both ways too. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+#define PF_ROW_LOOPS __attribute__ ((target_clones ("avx2", "default")))
+#else
+#define PF_ROW_LOOPS
 #endif
 
 /* @sums[i] += @row[i] for @n bytes. */

@@ -171,7 +171,8 @@ moire_score (const PfPhotoContext *ctx,
   g_autofree guint16 *ring = NULL;
   g_autofree int *ring_count = NULL;
   g_autofree int *ring_start = NULL;
-  double mean = 0, best = 0, best_ratio = 1;
+  double mean, best = 0, best_ratio = 1;
+  guint32 sum = 0;
   int half, cols, r_min;
   PfPoint centre;
 
@@ -186,10 +187,12 @@ moire_score (const PfPhotoContext *ctx,
   cy = CLAMP ((int) centre.y - n / 2, y0, y1 - n);
 
   patch = g_new (float, n * n);
+  /* Summed in integers, exactly as in a double, but without a chain of
+   * floating-point additions. */
   for (int y = 0; y < n; y++)
     for (int x = 0; x < n; x++)
-      mean += ctx->grey[(gsize) (cy + y) * ctx->width + cx + x];
-  mean /= n * n;
+      sum += ctx->grey[(gsize) (cy + y) * ctx->width + cx + x];
+  mean = (double) sum / (n * n);
 
   /* A Hann window, so the patch's borders do not ring across the
    * spectrum as if they were a pattern. */
@@ -216,14 +219,15 @@ moire_score (const PfPhotoContext *ctx,
   ring = g_new (guint16, (gsize) n * cols);
   for (int v = 0; v < n; v++)
     {
-      const float *above = power + (gsize) ((v + n - 1) % n) * n;
+      const float *above = power + (gsize) ((v + n - 1) & (n - 1)) * n;
       const float *row = power + (gsize) v * n;
-      const float *below = power + (gsize) ((v + 1) % n) * n;
+      const float *below = power + (gsize) ((v + 1) & (n - 1)) * n;
       int fv = v <= half ? v : v - n;
 
       for (int u = 0; u < cols; u++)
         {
-          int l = (u + n - 1) % n, r = (u + 1) % n;
+          /* n is a power of two: modulo n is a mask. */
+          int l = (u + n - 1) & (n - 1), r = (u + 1) & (n - 1);
 
           smooth[(gsize) v * cols + u] = above[l] + above[u] + above[r]
                                          + row[l] + row[u] + row[r]

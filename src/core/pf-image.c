@@ -250,6 +250,23 @@ typedef guint32 PfU32x8 __attribute__ ((vector_size (32)));
 typedef guint8 PfU8x16 __attribute__ ((vector_size (16)));
 typedef guint8 PfU8x8 __attribute__ ((vector_size (8)));
 
+/* Eight 32-bit lanes that each hold a byte's value, as bytes. Narrowed
+ * 32 -> 16 -> 8 bits as two 16 -> 8 steps, which compile to packs (and
+ * work in either byte order); a direct 32 -> 8 conversion goes byte by
+ * byte. */
+static G_ALWAYS_INLINE inline PfU8x8
+narrow_to_bytes (PfU32x8 values)
+{
+  PfU16x16 halves;
+  PfU16x8 pairs;
+  PfU8x16 bytes;
+
+  memcpy (&halves, &values, sizeof halves);
+  bytes = __builtin_convertvector (halves, PfU8x16);
+  memcpy (&pairs, &bytes, sizeof pairs);
+  return __builtin_convertvector (pairs, PfU8x8);
+}
+
 /* Eight pixels at a time with GCC's generic vectors, which compile to SIMD
  * on every architecture that has it and to plain code elsewhere. The 16.16
  * weights do not fit 16-bit lanes, so each is split into a high and a low
@@ -283,10 +300,7 @@ grey_row (const guint8 *src,
   for (; x + 8 <= width; x += 8)
     {
       PfU16x16 lanes, low, high, h16, l16;
-      PfU32x8 h, l, y;
-      PfU16x16 y16;
-      PfU16x8 bytes16;
-      PfU8x16 bytes;
+      PfU32x8 h, l;
       PfU8x8 out;
 
       memcpy (&lanes, src + (gsize) x * 4, sizeof lanes);
@@ -299,13 +313,7 @@ grey_row (const guint8 *src,
       memcpy (&l, &l16, sizeof l);
       h = (h & 0xffff) + (h >> 16);
       l = (l & 0xffff) + (l >> 16);
-      y = (h + (l >> 8) + 128) >> 8;
-      /* Narrowed 32 -> 16 -> 8 bits as two 16 -> 8 steps, which compile
-       * to packs; a direct 32 -> 8 conversion goes byte by byte. */
-      memcpy (&y16, &y, sizeof y16);
-      bytes = __builtin_convertvector (y16, PfU8x16);
-      memcpy (&bytes16, &bytes, sizeof bytes16);
-      out = __builtin_convertvector (bytes16, PfU8x8);
+      out = narrow_to_bytes ((h + (l >> 8) + 128) >> 8);
       memcpy (dst + x, &out, sizeof out);
     }
   for (; x < width; x++)
@@ -360,6 +368,52 @@ grey_band (const guint8 *rgba,
         grey_row (rgba + k * stride, row, width);
       pf_sum_bytes_u16 (part, row, width);
     }
+
+#ifdef PF_HAVE_GENERIC_VECTORS
+  /* The factors of the usual camera sizes, with vectors. By two: each pair
+   * of 16-bit sums is one 32-bit lane, whose halves are added. */
+  if (factor == 2)
+    {
+      int tx = 0;
+
+      for (; tx + 8 <= small_width; tx += 8)
+        {
+          PfU32x8 pairs;
+          PfU8x8 bytes;
+
+          memcpy (&pairs, part + 2 * tx, sizeof pairs);
+          bytes = narrow_to_bytes (((pairs & 0xffff) + (pairs >> 16) + area / 2) / area);
+          memcpy (out + tx, &bytes, sizeof bytes);
+        }
+      for (; tx < small_width; tx++)
+        out[tx] = (guint8) ((part[2 * tx] + part[2 * tx + 1] + area / 2) / area);
+      return;
+    }
+  /* By three: the sum of every three neighbouring columns, 16 at a time,
+   * into the second half of @part; every third is a small pixel's. */
+  if (factor == 3)
+    {
+      guint16 *runs = part + width;
+      int x = 0;
+
+      for (; x + 18 <= width; x += 16)
+        {
+          PfU16x16 a, b, c;
+
+          memcpy (&a, part + x, sizeof a);
+          memcpy (&b, part + x + 1, sizeof b);
+          memcpy (&c, part + x + 2, sizeof c);
+          a += b + c;
+          memcpy (runs + x, &a, sizeof a);
+        }
+      for (; x + 2 < width; x++)
+        runs[x] = part[x] + part[x + 1] + part[x + 2];
+      for (int tx = 0; tx < small_width; tx++)
+        out[tx] = (guint8) ((runs[3 * tx] + area / 2) / area);
+      return;
+    }
+#endif
+
   for (int tx = 0; tx < small_width; tx++)
     {
       const guint16 *run = part + (gsize) tx * factor;
@@ -590,7 +644,8 @@ pf_image_get_grey_and_small (PfImage *self,
   g_return_val_if_fail (small_height >= 1 && small_height <= self->height, NULL);
 
   factor = self->width / small_width;
-  part = g_new (guint16, self->width);
+  /* Column sums, and as much again for grey_band()'s runs. */
+  part = g_new (guint16, (gsize) self->width * 2);
 
   g_mutex_lock (&self->grey_lock);
   if (factor >= 2 && factor <= 16
@@ -615,7 +670,7 @@ pf_image_get_grey_and_small (PfImage *self,
     }
   g_mutex_unlock (&self->grey_lock);
 
-  pf_secure_zero (part, (gsize) self->width * sizeof *part);
+  pf_secure_zero (part, (gsize) self->width * 2 * sizeof *part);
   g_free (part);
 
   return self->grey;

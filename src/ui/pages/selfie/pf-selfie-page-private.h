@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "pf-finding-row.h"
-#include "pf-demo-source.h"
+#include "pf-live-camera.h"
 #include "pf-selfie-guide.h"
 #include "pf-selfie-page.h"
 
@@ -38,18 +38,12 @@ struct _PfSelfiePage
 
   /* Owned references */
   GSettings      *settings;
-  PfCamera       *camera;
-  PfFrameWorker  *worker;
+  PfLiveCamera   *live;               /* the camera, the demo and the worker */
   gint           *frame_rate_millis;  /* shared with the worker's thread */
-  PfDemoSource   *demo;
   PfSelfieReport *report;             /* the newest */
   PfSelfieReport *ready_report;       /* the one that made the page ready */
 
   gboolean        shown;
-  gboolean        demo_mode;
-  gboolean        launch_options_read;
-  gboolean        syncing_cameras;
-  gboolean        gst_failed;
   gint64          good_since;         /* monotonic; 0 while something is off */
 };
 

@@ -155,13 +155,14 @@ pf_selfie_page_update (PfSelfiePage *self)
   pf_selfie_page_camera_update (self);
   live = pf_selfie_page_is_live (self);
   gtk_stack_set_visible_child_name (self->stack, live ? "live" : "status");
-  gtk_widget_set_visible (GTK_WIDGET (self->demo_label), self->demo_mode);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_label),
+                          pf_live_camera_get_demo_mode (self->live));
 }
 
 static void
 start_demo (PfSelfiePage *self)
 {
-  self->demo_mode = TRUE;
+  pf_live_camera_set_demo_mode (self->live, TRUE);
   pf_selfie_page_start_demo (self);
   pf_selfie_page_update (self);
 }
@@ -307,7 +308,7 @@ PfCamera *
 pf_selfie_page_get_camera (PfSelfiePage *self)
 {
   g_return_val_if_fail (PF_IS_SELFIE_PAGE (self), NULL);
-  return self->camera;
+  return self->live != NULL ? pf_live_camera_get_camera (self->live) : NULL;
 }
 
 /* Returns: (transfer none) (nullable): the newest frame's report */

@@ -314,16 +314,20 @@ test_session_frames (void)
   g_autoptr(PfImage) other = pf_image_new (8, 8);
   g_autoptr(PfImage) a = pf_image_new (8, 8);
   g_autoptr(PfImage) b = pf_image_new (8, 8);
-  PfImage *frames[] = { a, b };
+  PfImage *frames[] = { a, photo, b };
   GPtrArray *kept;
 
   /* Without a photo there is nothing for frames to belong to. */
-  pf_session_set_photo_frames (session, frames, 2);
+  pf_session_set_photo_with_frames (session, NULL, frames, 3);
   g_assert_null (pf_session_get_photo_frames (session));
 
-  pf_session_set_photo (session, photo);
+  /* A photo opened from a file has none. */
+  pf_session_set_photo (session, other);
   g_assert_null (pf_session_get_photo_frames (session));
-  pf_session_set_photo_frames (session, frames, 2);
+
+  /* A capture has them, without the photo itself. */
+  pf_session_set_photo_with_frames (session, photo, frames, 3);
+  g_assert_true (pf_session_get_photo (session) == photo);
   kept = pf_session_get_photo_frames (session);
   g_assert_nonnull (kept);
   g_assert_cmpuint (kept->len, ==, 2);
@@ -336,11 +340,8 @@ test_session_frames (void)
   pf_session_set_photo (session, other);
   g_assert_null (pf_session_get_photo_frames (session));
 
-  pf_session_set_photo_frames (session, frames, 2);
-  pf_session_set_photo_frames (session, NULL, 0);
-  g_assert_null (pf_session_get_photo_frames (session));
-
-  pf_session_set_photo_frames (session, frames, 2);
+  pf_session_set_photo_with_frames (session, photo, frames, 1);
+  g_assert_cmpuint (pf_session_get_photo_frames (session)->len, ==, 1);
   pf_session_forget (session);
   g_assert_null (pf_session_get_photo_frames (session));
   g_assert_null (pf_session_get_photo (session));

@@ -37,9 +37,10 @@ typedef enum
 {
   /* The value the reading gives (pf_reading_get_value()): the MRZ and the
    * printed zone already settled against each other, so Tesseract's slips
-   * that the MRZ overrules count for nothing. Compared by the comparator:
-   * the same value in another form (the MRZ's transliteration, a name cut
-   * short, a date written otherwise) is the same value. */
+   * that the MRZ overrules count for nothing. A frame votes here with a
+   * value from its printed zone; compared by the comparator, the same
+   * value in another form (the MRZ's transliteration, a name cut short, a
+   * date written otherwise) is the same value. */
   ZONE_SETTLED,
   /* The MRZ's own value, exactly: a swap in the MRZ shows here even where
    * the printed zone has the final word on the value shown. Only MRZs
@@ -88,7 +89,16 @@ zone_value (PfReading *reading,
   PfMrzReading *mrz;
 
   if (zone == ZONE_SETTLED)
-    return pf_reading_get_value (reading, field);
+    {
+      const char *value = pf_reading_get_value (reading, field);
+
+      /* A frame's value that is its MRZ's is the MRZ vote's to count, by
+       * the MRZ's own rules (a name cut short there is no other name). */
+      if (!is_photo && value != NULL &&
+          g_strcmp0 (value, pf_reading_get_mrz_value (reading, field)) == 0)
+        return NULL;
+      return value;
+    }
 
   mrz = pf_reading_get_mrz_reading (reading);
   if (mrz == NULL || (!is_photo && !pf_mrz_reading_get_valid (mrz)))

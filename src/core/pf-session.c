@@ -381,17 +381,55 @@ void
 pf_session_set_photo (PfSession *self,
                       PfImage   *photo)
 {
+  pf_session_set_photo_with_frames (self, photo, NULL, 0);
+}
+
+/**
+ * pf_session_set_photo_with_frames:
+ * @photo: (nullable): the document photo
+ * @frames: (array length=n_frames) (nullable): the live camera's frames of
+ *   the document taken just before @photo was captured
+ * @n_frames: how many; 0 for a photo opened from a file
+ *
+ * Sets the photo and its frames at once, so that whoever reads the photo
+ * when it changes finds its frames there. The frames are kept in memory
+ * only; a new photo, or pf_session_forget(), drops them.
+ */
+void
+pf_session_set_photo_with_frames (PfSession  *self,
+                                  PfImage    *photo,
+                                  PfImage   **frames,
+                                  guint       n_frames)
+{
+  gboolean changed;
+
   g_return_if_fail (PF_IS_SESSION (self));
+  g_return_if_fail (frames != NULL || n_frames == 0);
 
-  if (self->photo == photo)
-    return;
+  changed = self->photo != photo;
+  if (changed)
+    {
+      g_clear_pointer (&self->photo, pf_image_unref);
+      if (photo != NULL)
+        self->photo = pf_image_ref (photo);
+    }
 
-  g_clear_pointer (&self->photo, pf_image_unref);
-  g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
-  if (photo != NULL)
-    self->photo = pf_image_ref (photo);
+  /* Frames go with the photo they were taken with: the same photo set
+   * again alone keeps them. */
+  if (changed || n_frames > 0)
+    g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
+  if (photo != NULL && n_frames > 0)
+    {
+      self->photo_frames = g_ptr_array_new_full (n_frames, (GDestroyNotify) pf_image_unref);
+      for (guint i = 0; i < n_frames; i++)
+        if (frames[i] != NULL && frames[i] != photo)
+          g_ptr_array_add (self->photo_frames, pf_image_ref (frames[i]));
+      if (self->photo_frames->len == 0)
+        g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
+    }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
 }
 
 /**
@@ -406,33 +444,6 @@ pf_session_get_photo_frames (PfSession *self)
 {
   g_return_val_if_fail (PF_IS_SESSION (self), NULL);
   return self->photo_frames;
-}
-
-/**
- * pf_session_set_photo_frames:
- * @frames: (array length=n_frames) (nullable): frames of the document
- * @n_frames: how many
- *
- * Keeps the live camera's last frames before the current photo was
- * captured, in memory only; call it right after pf_session_set_photo().
- * A new photo, or pf_session_forget(), drops them.
- */
-void
-pf_session_set_photo_frames (PfSession  *self,
-                             PfImage   **frames,
-                             guint       n_frames)
-{
-  g_return_if_fail (PF_IS_SESSION (self));
-  g_return_if_fail (frames != NULL || n_frames == 0);
-
-  g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
-  if (self->photo == NULL || n_frames == 0)
-    return;
-
-  self->photo_frames = g_ptr_array_new_full (n_frames, (GDestroyNotify) pf_image_unref);
-  for (guint i = 0; i < n_frames; i++)
-    if (frames[i] != NULL)
-      g_ptr_array_add (self->photo_frames, pf_image_ref (frames[i]));
 }
 
 /* Replaces *@slot with a copy of @text, zeroing the old value; returns

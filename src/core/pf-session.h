@@ -77,7 +77,8 @@ PfImage        *pf_session_get_photo          (PfSession      *self);
 void            pf_session_set_photo          (PfSession      *self,
                                                PfImage        *photo);
 GPtrArray      *pf_session_get_photo_frames   (PfSession      *self);
-void            pf_session_set_photo_frames   (PfSession      *self,
+void            pf_session_set_photo_with_frames (PfSession   *self,
+                                               PfImage        *photo,
                                                PfImage       **frames,
                                                guint           n_frames);
 

@@ -140,8 +140,10 @@ static PfFrameWorker *
 new_worker_cb (gpointer user_data)
 {
   PfPhotoPage *self = user_data;
+  PfFrameWorker *worker = pf_frame_worker_new_photo_check (&self->worker_options);
 
-  return pf_frame_worker_new_photo_check (&self->worker_options);
+  pf_photo_page_frames_watch (self, worker);
+  return worker;
 }
 
 /* The worker checks with the options of the moment: a new one when the
@@ -225,6 +227,7 @@ pf_photo_page_capture (PfPhotoPage *self)
   pf_photo_page_stop_countdown (self);
   pf_camera_view_flash (self->camera_view);
   pf_photo_page_announce (self, _("Photo taken. Checking it…"));
+  pf_photo_page_frames_capture (self, image);
   pf_photo_page_check_image (self, image);
 }
 
@@ -267,4 +270,5 @@ pf_photo_page_camera_dispose (PfPhotoPage *self)
   if (self->live != NULL)
     pf_live_camera_shutdown (self->live);
   g_clear_object (&self->live);
+  pf_photo_page_frames_free (self);
 }

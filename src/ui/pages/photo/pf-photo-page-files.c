@@ -136,6 +136,7 @@ start_check (PfPhotoPage *self,
   g_autoptr(GTask) task = NULL;
 
   pf_photo_page_cancel_check (self);
+  pf_photo_page_frames_checking (self, data->image);
   gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
   pf_photo_page_get_options (self, &data->options);
 

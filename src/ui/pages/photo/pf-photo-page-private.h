@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 #define PF_PHOTO_MAX_SIDES 2
 
+typedef struct _PfPhotoFrames PfPhotoFrames;
+
 typedef enum
 {
   PF_PHOTO_PHASE_TAKING,    /* the live view, or a status page with a way on */
@@ -50,6 +52,7 @@ struct _PfPhotoPage
   GCancellable   *check_cancellable;
   PfImage        *images[PF_PHOTO_MAX_SIDES];
   PfPhotoReport  *reports[PF_PHOTO_MAX_SIDES];
+  PfPhotoFrames  *frames;          /* the live frames to read with the photo */
 
   PfPhotoOptions  worker_options;  /* the options the worker checks with */
   PfPhotoPhase    phase;
@@ -99,5 +102,17 @@ void            pf_photo_page_paste           (PfPhotoPage   *self);
 void            pf_photo_page_check_image     (PfPhotoPage   *self,
                                                PfImage       *image);
 void            pf_photo_page_cancel_check    (PfPhotoPage   *self);
+
+/* pf-photo-page-frames.c */
+void            pf_photo_page_frames_watch    (PfPhotoPage   *self,
+                                               PfFrameWorker *worker);
+void            pf_photo_page_frames_capture  (PfPhotoPage   *self,
+                                               PfImage       *photo);
+void            pf_photo_page_frames_checking (PfPhotoPage   *self,
+                                               PfImage       *image);
+void            pf_photo_page_frames_set_photo (PfPhotoPage  *self,
+                                               PfSession     *session,
+                                               PfImage       *photo);
+void            pf_photo_page_frames_free     (PfPhotoPage   *self);
 
 G_END_DECLS

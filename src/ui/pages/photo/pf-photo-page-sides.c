@@ -154,7 +154,7 @@ pf_photo_page_use (PfPhotoPage *self)
         }
     }
 
-  pf_session_set_photo (session, self->images[0]);
+  pf_photo_page_frames_set_photo (self, session, self->images[0]);
   pf_wizard_page_report_findings (PF_WIZARD_PAGE (self), findings);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.next", NULL);
 }

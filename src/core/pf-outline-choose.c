@@ -17,6 +17,7 @@
 #define SIDE_DEPTH         2.0  /* work pixels either side of a side */
 #define SIDE_CONTRAST_FULL 48.0 /* levels: a side this clear counts fully */
 #define SIDE_CONTRAST_FLOOR 0.25
+#define PRINT_MIN_STRENGTH 200  /* of 255: an edge at 1.6 times its threshold */
 
 static gboolean
 contains (const PfPoint  outer[4],
@@ -342,7 +343,8 @@ edge_density (const Work      *work,
         if (!contains (cand->corners, &p, -2))
           continue;
         inside++;
-        edges += work->dir[(gsize) y * work->w + x] != 0;
+        /* Only clear edges: the faint lines of a visa page are no print. */
+        edges += work->strength[(gsize) y * work->w + x] >= PRINT_MIN_STRENGTH;
       }
 
   return inside > 0 ? (double) edges / inside : 0;
@@ -362,8 +364,12 @@ prefer_page (const Work      *work,
   Candidate page = { { 0 } };
   PfQuadPose pose;
 
+  /* Only when a passport is expected: a card cut in two by the edge of
+   * a shadow looks the same, and a TD2 card has the booklet's
+   * proportions. */
   pf_quad_get_pose (winner->corners, work->w, work->h, &pose);
-  if (winner->lines[3] < 0 || fabs (log (pose.aspect / PASSPORT_ASPECT)) > 0.12)
+  if (!work->passport || winner->lines[3] < 0
+      || fabs (log (pose.aspect / PASSPORT_ASPECT)) > 0.12)
     return;
 
   for (int i = 0; i < n_best; i++)

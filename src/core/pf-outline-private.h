@@ -38,6 +38,8 @@ typedef struct
   double  score;
   double  min_coverage;
   double  aspect_factor;
+  double  through;      /* 0..1: the most any side's line runs on past both
+                         * its corners */
 } Candidate;
 
 typedef struct
@@ -49,6 +51,8 @@ typedef struct
   gint16  *v;
   int      w, h;
   int      factor;    /* grey pixels per work pixel */
+  gboolean passport;  /* the expected document is a passport, which is
+                       * photographed open */
 
   guint8  *dir;       /* 0: no edge; else 1 + gradient angle / 2° */
   guint8  *strength;  /* of each edge pixel, 0..255 for 0..1 */

@@ -15,6 +15,7 @@
 #define MIN_COVERAGE    0.45
 #define MIN_WEAK_SIDE   0.25 /* one side may be faint: a light card on paper */
 #define MIN_SCORE       0.25 /* of the work image's short side */
+#define THROUGH_PENALTY 0.6  /* for a side whose line runs on at both ends */
 
 /* How far the proportions (|ln (found / expected)|) may be off: little
  * when the document faces the camera, more when it is tilted, since the
@@ -187,6 +188,7 @@ score_candidate (Search    *search,
   double support = 0, visible_total = 0, length_total = 0;
   double ext_sum = 0, aspect_err = G_MAXDOUBLE, ext_factor, tolerance;
   int n_ext = 0, n_continuing, n_weak = 0;
+  double through = 0;
   PfQuadPose pose;
 
   for (int k = 0; k < 4; k++)
@@ -229,15 +231,24 @@ score_candidate (Search    *search,
       support += sup;
       visible_total += visible;
 
-      for (int end = 0; end < 2; end++)
-        {
-          e = extension_support (line, end ? tb : ta, end ? ta : tb, MAX (4, 0.15 * len));
-          if (e >= 0)
-            {
-              ext_sum += e;
-              n_ext++;
-            }
-        }
+      {
+        double ends[2];
+
+        for (int end = 0; end < 2; end++)
+          {
+            e = extension_support (line, end ? tb : ta, end ? ta : tb, MAX (4, 0.15 * len));
+            ends[end] = e;
+            if (e >= 0)
+              {
+                ext_sum += e;
+                n_ext++;
+              }
+          }
+        /* A line that runs on past both corners crosses the document
+         * rather than bounding it: the edge of a hard shadow, a fold, the
+         * edge of a table under the card. */
+        through = MAX (through, MIN (ends[0], ends[1]));
+      }
     }
   /* Most of the document must be in the picture to call it found. */
   if (visible_total < 0.5 * length_total)
@@ -260,8 +271,9 @@ score_candidate (Search    *search,
 
   ext_factor = n_ext > 0 ? CLAMP (1.15 - ext_sum / n_ext, 0.3, 1) : 1;
   n_continuing = count_continuing (search, cand);
+  cand->through = through;
   cand->score = support * cand->aspect_factor * cand->min_coverage * ext_factor * factor
-                / (1 + 0.35 * n_continuing);
+                * (1 - THROUGH_PENALTY * through) / (1 + 0.35 * n_continuing);
   keep_best (search, cand);
 }
 

@@ -434,6 +434,8 @@ specimen_camera_light (const PfSpecimenParams *params,
     /* The shadow's edge passes near the centre, so it falls on the document. */
     shadow_d = specimen_rng_range (&rng, -0.15, 0.15) * half_diag;
     shadow_soft = specimen_rng_range (&rng, 0.04, 0.12) * half_diag;
+    if (params->shadow_softness > 0)
+      shadow_soft = MAX (0.5, params->shadow_softness * half_diag);
   }
 
   for (int gy = 0; gy < gh; gy++)

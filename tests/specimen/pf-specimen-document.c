@@ -612,15 +612,20 @@ draw_mrz (Draw             *d,
   g_autoptr (PangoFontDescription) desc = pango_font_description_from_string ("OCR B");
   PfRect box = mrz_rect_mm (spec);
   PangoRectangle ink, logical;
-  double em, cap_top;
+  cairo_matrix_t matrix;
+  double em, cap_top, probe;
 
-  /* The font's capital height and advance, per em. */
-  pango_font_description_set_absolute_size (desc, 100 * PANGO_SCALE);
+  /* The font's capital height and advance, per em, measured at 100 mm,
+   * or less when the document is drawn so fine (a 12 megapixel close-up)
+   * that cairo would refuse a font that large in pixels. */
+  cairo_get_matrix (d->cr, &matrix);
+  probe = MIN (100, 1000 / MAX (hypot (matrix.xx, matrix.yx), 1e-6));
+  pango_font_description_set_absolute_size (desc, probe * PANGO_SCALE);
   pango_layout_set_font_description (d->layout, desc);
   pango_layout_set_text (d->layout, "M", -1);
   pango_layout_get_extents (d->layout, &ink, &logical);
-  em = PF_SPECIMEN_TEXT_HEIGHT_MM / (ink.height / (double) PANGO_SCALE / 100);
-  cap_top = ink.y / (double) PANGO_SCALE / 100 * em;
+  em = PF_SPECIMEN_TEXT_HEIGHT_MM / (ink.height / (double) PANGO_SCALE / probe);
+  cap_top = ink.y / (double) PANGO_SCALE / probe * em;
   pango_font_description_set_absolute_size (desc, em * PANGO_SCALE);
   pango_layout_set_font_description (d->layout, desc);
 

@@ -727,8 +727,16 @@ specimen_background_draw (const PfSpecimenParams *params,
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
 
-  switch (params->background)
+  switch (params->scanner ? PF_SPECIMEN_N_BACKGROUNDS : params->background)
     {
+    case PF_SPECIMEN_N_BACKGROUNDS:
+      /* The scanner's lid: white, a faint grain, evenly lit. */
+      random_colour (&rng, 0.93, 0.99, 0.03, base);
+      random_colour (&rng, 0.9, 0.97, 0.03, alt);
+      paint_texture (rgba, width, height, stride, TEXTURE_PLAIN, base, alt, &rng);
+      rgba_to_surface (rgba, width, height, stride, surface);
+      break;
+
     case PF_SPECIMEN_BG_LIGHT_PLAIN:
       random_colour (&rng, 0.72, 0.95, 0.12, base);
       random_colour (&rng, 0.65, 0.9, 0.12, alt);
@@ -792,7 +800,6 @@ specimen_background_draw (const PfSpecimenParams *params,
       break;
 
     case PF_SPECIMEN_BG_DARK_PLAIN:
-    case PF_SPECIMEN_N_BACKGROUNDS:
     default:
       random_colour (&rng, 0.04, 0.2, 0.35, base);
       random_colour (&rng, 0.02, 0.16, 0.35, alt);
@@ -821,7 +828,7 @@ specimen_background_draw (const PfSpecimenParams *params,
 
     if (!booklet)
       memcpy (outline, corners, sizeof outline);
-    if (!params->no_document && params->background != PF_SPECIMEN_BG_HAND
+    if (!params->no_document && !params->scanner && params->background != PF_SPECIMEN_BG_HAND
         && params->background != PF_SPECIMEN_BG_SAME_AS_CARD && doc_w > 4)
       {
         double a = specimen_rng_range (&rng, 0, 2 * G_PI);

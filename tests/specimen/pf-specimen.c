@@ -76,6 +76,7 @@ normalize (PfSpecimenParams *p)
   p->vignetting = CLAMP (p->vignetting, 0, 1);
   p->shadow = CLAMP (p->shadow, 0, 1);
   p->light_gradient = CLAMP (p->light_gradient, 0, 1);
+  p->shadow_softness = CLAMP (p->shadow_softness, 0, 1);
 }
 
 static double

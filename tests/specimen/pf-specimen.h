@@ -157,6 +157,13 @@ typedef struct
   double               occluder_x;      /* tip, fraction of document width */
   double               occluder_y;      /* tip, fraction of document height */
   double               occluder_size;   /* thumb width, fraction of document width */
+
+  gboolean             scanner;         /* a flatbed scan: the document on the scanner's
+                                         * white lid, even light, no shadow beside it */
+  double               shadow_softness; /* 0: @shadow's edge is soft (a random width);
+                                         * else its half-width as a fraction of the
+                                         * frame's half diagonal: 0.01 is the hard edge
+                                         * of a shadow cast by a head or a phone */
 } PfSpecimenParams;
 
 /**

@@ -333,6 +333,136 @@ test_drop (void)
   pf_test_photo_remove_dir (dir);
 }
 
+/* The glare finding of @image checked as a photo file, at @strictness. */
+static PfSeverity
+glare_severity (PfImage *image,
+                int      strictness)
+{
+  PfPhotoOptions options = { 0 };
+  g_autoptr(PfPhotoReport) report = NULL;
+
+  options.kind = PF_DOCUMENT_KIND_PASSPORT;
+  options.glare_strictness = strictness;
+  report = pf_photo_check (image, &options);
+  g_assert_nonnull (pf_photo_report_find (report, "photo.glare"));
+  return pf_finding_get_severity (pf_photo_report_find (report, "photo.glare"));
+}
+
+static PfSeverity
+shown_glare_severity (PfPhotoPage *page)
+{
+  PfCameraView *view = pf_photo_result_get_view (pf_photo_page_get_result (page), 0);
+  PfPhotoReport *report = pf_camera_view_get_report (view);
+  PfFinding *glare = report != NULL ? pf_photo_report_find (report, "photo.glare") : NULL;
+
+  return glare != NULL ? pf_finding_get_severity (glare) : (PfSeverity) -1;
+}
+
+typedef struct
+{
+  PfPhotoPage *page;
+  PfSeverity   severity;
+} GlareWait;
+
+static gboolean
+shows_glare_cb (gpointer data)
+{
+  GlareWait *wait = data;
+
+  return shown_glare_severity (wait->page) == wait->severity;
+}
+
+static PfSeverity
+session_glare_severity (PfSession *session)
+{
+  GPtrArray *findings = pf_session_get_findings (session, PF_STEP_PHOTO);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    if (g_str_equal (pf_finding_get_id (g_ptr_array_index (findings, i)), "photo.glare"))
+      return pf_finding_get_severity (g_ptr_array_index (findings, i));
+
+  return (PfSeverity) -1;
+}
+
+/* Changing the glare strictness in Preferences checks the photo already
+ * shown again: the result and, once the photo was used, the session follow
+ * the new setting. The photo is one whose glare the two settings judge
+ * differently, found among a few reflections of growing size. */
+static void
+test_glare_strictness (void)
+{
+  static const double radii[] = { 0.006, 0.007, 0.008, 0.009, 0.011, 0.013 };
+  g_autofree char *dir = g_dir_make_tmp ("pf-photo-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  PfSeverity lenient = PF_SEVERITY_OK;
+  PfSeverity strict = PF_SEVERITY_OK;
+  PfWindow *window;
+  PfSession *session;
+  PfPhotoPage *page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (radii) && path == NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("glare-%u.png", i);
+      g_autofree char *candidate = NULL;
+      g_autoptr(GFile) candidate_file = NULL;
+      g_autoptr(PfImage) image = NULL;
+      PfSpecimenParams params;
+
+      pf_test_photo_params (&params, 0.5, 0.5);
+      g_assert_true (pf_specimen_params_add_glare (&params, PF_SPECIMEN_REGION_TEXT,
+                                                   radii[i], 1.3, 5));
+      candidate = pf_test_photo_write (&params, dir, name);
+      candidate_file = g_file_new_for_path (candidate);
+      image = pf_image_load_file (candidate_file, NULL, NULL);
+      g_assert_nonnull (image);
+      lenient = glare_severity (image, 0);
+      strict = glare_severity (image, 2);
+      if (lenient < strict)
+        {
+          g_test_message ("a reflection of radius %g: severity %d lenient, %d strict",
+                          radii[i], lenient, strict);
+          path = g_steal_pointer (&candidate);
+        }
+    }
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+
+  g_settings_set_int (settings, "glare-strictness", 0);
+  window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
+  session = pf_window_get_session (window);
+  page = pf_test_photo_open (window, PF_DOCUMENT_KIND_PASSPORT);
+  pf_photo_page_check_file (page, file);
+  pf_test_photo_wait (is_result_cb, page, 20000, "the result of the photo");
+  g_assert_cmpint (shown_glare_severity (page), ==, lenient);
+
+  /* Stricter while the result is shown: checked again. */
+  g_settings_set_int (settings, "glare-strictness", 2);
+  {
+    GlareWait wait = { page, strict };
+
+    pf_test_photo_wait (shows_glare_cb, &wait, 20000, "the photo checked again, strictly");
+  }
+  g_assert_cmpstr (pf_photo_page_get_mode (page), ==, "result");
+
+  /* Used, then lenient again: the session follows too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "photo.use", NULL));
+  pf_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpint (session_glare_severity (session), ==, strict);
+  g_settings_set_int (settings, "glare-strictness", 0);
+  {
+    GlareWait wait = { page, lenient };
+
+    pf_test_photo_wait (shows_glare_cb, &wait, 20000, "the photo checked again, leniently");
+  }
+  g_assert_cmpint (session_glare_severity (session), ==, lenient);
+
+  g_settings_reset (settings, "glare-strictness");
+  pf_test_window_free (window);
+  pf_test_photo_remove_dir (dir);
+}
+
 /* `id-preflight --demo`: the photo step plays the demo document, labelled
  * as such, without any camera, and takes its photos by itself. And
  * `--camera-pipeline`, which the camera then runs. */
@@ -387,4 +517,5 @@ pf_test_photo_add_file_tests (PfApplication *app)
   g_test_add_func ("/pf/ui/photo/paste", test_paste);
   g_test_add_func ("/pf/ui/photo/drop", test_drop);
   g_test_add_func ("/pf/ui/photo/demo-option", test_demo_option);
+  g_test_add_func ("/pf/ui/photo/glare-strictness", test_glare_strictness);
 }

@@ -50,6 +50,7 @@ struct _PfPhotoPage
   GSettings      *settings;
   PfLiveCamera   *live;            /* the camera, the demo and the worker */
   GCancellable   *check_cancellable;
+  GCancellable   *recheck_cancellable;  /* the taken photos, checked again */
   PfImage        *images[PF_PHOTO_MAX_SIDES];
   PfPhotoReport  *reports[PF_PHOTO_MAX_SIDES];
   PfPhotoFrames  *frames;          /* the live frames to read with the photo */
@@ -84,6 +85,12 @@ void            pf_photo_page_add_side        (PfPhotoPage   *self,
 void            pf_photo_page_retake          (PfPhotoPage   *self,
                                                guint          side);
 void            pf_photo_page_use             (PfPhotoPage   *self);
+void            pf_photo_page_report_findings (PfPhotoPage   *self);
+
+/* pf-photo-page-recheck.c */
+void            pf_photo_page_recheck_init    (PfPhotoPage   *self);
+void            pf_photo_page_recheck         (PfPhotoPage   *self);
+void            pf_photo_page_cancel_recheck  (PfPhotoPage   *self);
 
 /* pf-photo-page-camera.c */
 void            pf_photo_page_camera_init     (PfPhotoPage   *self);

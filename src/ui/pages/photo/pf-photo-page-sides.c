@@ -114,16 +114,12 @@ pf_photo_page_retake (PfPhotoPage *self,
   pf_photo_page_update (self);
 }
 
-/* The session gets the front as the photo, and the findings of every side;
- * those of the back say so in their id and their title. */
+/* The session gets the findings of every side; those of the back say so in
+ * their id and their title. */
 void
-pf_photo_page_use (PfPhotoPage *self)
+pf_photo_page_report_findings (PfPhotoPage *self)
 {
-  PfSession *session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (session == NULL || self->phase != PF_PHOTO_PHASE_RESULT)
-    return;
 
   for (guint side = 0; side < self->n_sides; side++)
     {
@@ -154,7 +150,19 @@ pf_photo_page_use (PfPhotoPage *self)
         }
     }
 
-  pf_photo_page_frames_set_photo (self, session, self->images[0]);
   pf_wizard_page_report_findings (PF_WIZARD_PAGE (self), findings);
+}
+
+/* The session gets the front as the photo, and the findings of every side. */
+void
+pf_photo_page_use (PfPhotoPage *self)
+{
+  PfSession *session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
+
+  if (session == NULL || self->phase != PF_PHOTO_PHASE_RESULT)
+    return;
+
+  pf_photo_page_frames_set_photo (self, session, self->images[0]);
+  pf_photo_page_report_findings (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.next", NULL);
 }

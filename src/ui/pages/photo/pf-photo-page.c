@@ -236,6 +236,7 @@ pf_photo_page_dispose (GObject *object)
   PfPhotoPage *self = PF_PHOTO_PAGE (object);
 
   pf_photo_page_cancel_check (self);
+  pf_photo_page_cancel_recheck (self);
   pf_photo_page_camera_dispose (self);
   pf_photo_page_clear_sides (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PF_TYPE_PHOTO_PAGE);
@@ -324,6 +325,7 @@ pf_photo_page_init (PfPhotoPage *self)
 
   pf_photo_page_camera_init (self);
   pf_photo_page_files_init (self);
+  pf_photo_page_recheck_init (self);
   pf_photo_page_update (self);
 }
 

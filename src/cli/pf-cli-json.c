@@ -88,6 +88,40 @@ pf_cli_json_add_findings (JsonBuilder *builder,
 }
 
 /**
+ * pf_cli_json_add_metrics:
+ * @names: (element-type utf8): the metrics' names, in order
+ * @get: reads one metric of @report
+ *
+ * Adds the member `"metrics": { <name>: <number or null> }`.
+ */
+void
+pf_cli_json_add_metrics (JsonBuilder         *builder,
+                         GList               *names,
+                         PfCliJsonMetricFunc  get,
+                         gpointer             report)
+{
+  json_builder_set_member_name (builder, "metrics");
+  json_builder_begin_object (builder);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      double value = 0;
+
+      get (report, l->data, &value);
+      json_builder_set_member_name (builder, l->data);
+      pf_cli_json_add_number (builder, value);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+get_photo_metric (gpointer    report,
+                  const char *name,
+                  double     *value)
+{
+  pf_photo_report_get_metric (report, name, value);
+}
+
+/**
  * pf_cli_json_add_photo_report:
  *
  * Adds the members "outline", "findings" and "metrics" to the object
@@ -119,17 +153,7 @@ pf_cli_json_add_photo_report (JsonBuilder   *builder,
   json_builder_set_member_name (builder, "findings");
   pf_cli_json_add_findings (builder, pf_photo_report_get_findings (report));
 
-  json_builder_set_member_name (builder, "metrics");
-  json_builder_begin_object (builder);
-  for (GList *l = metrics; l != NULL; l = l->next)
-    {
-      double value = 0;
-
-      pf_photo_report_get_metric (report, l->data, &value);
-      json_builder_set_member_name (builder, l->data);
-      pf_cli_json_add_number (builder, value);
-    }
-  json_builder_end_object (builder);
+  pf_cli_json_add_metrics (builder, metrics, get_photo_metric, report);
 }
 
 /* "mrz": { "lines", "valid", "checks", "fields" } or null. */
@@ -320,6 +344,42 @@ pf_cli_json_add_comparisons (JsonBuilder *builder,
 }
 
 /**
+ * pf_cli_json_begin_file:
+ * @display_path: the file's name, UTF-8
+ * @error: (nullable): why the file could not be read
+ *
+ * Begins a file's object with its "path". A file that could not be read is
+ * `{ "path", "error" }`, ended here, and the function returns %FALSE;
+ * else "width" and "height" follow, and the caller adds what it checked
+ * and ends the object.
+ */
+gboolean
+pf_cli_json_begin_file (JsonBuilder  *builder,
+                        const char   *display_path,
+                        const GError *error,
+                        int           width,
+                        int           height)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, display_path);
+
+  if (error != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, error->message);
+      json_builder_end_object (builder);
+      return FALSE;
+    }
+
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, height);
+  return TRUE;
+}
+
+/**
  * pf_cli_json_add_result:
  *
  * Adds one file's object: `{ "path", "error" }` for a file that could not
@@ -331,29 +391,24 @@ void
 pf_cli_json_add_result (JsonBuilder *builder,
                         PfCliResult *result)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, result->display_path);
+  if (!pf_cli_json_begin_file (builder, result->display_path, result->error,
+                               result->width, result->height))
+    return;
 
-  if (result->error != NULL)
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, result->error->message);
-    }
-  else
-    {
-      json_builder_set_member_name (builder, "width");
-      json_builder_add_int_value (builder, result->width);
-      json_builder_set_member_name (builder, "height");
-      json_builder_add_int_value (builder, result->height);
-      pf_cli_json_add_photo_report (builder, result->photo);
-      if (result->reading != NULL || result->read_error != NULL)
-        pf_cli_json_add_reading (builder, result->reading, result->read_error);
-      if (result->comparisons != NULL)
-        pf_cli_json_add_comparisons (builder, result->comparisons);
-    }
+  pf_cli_json_add_photo_report (builder, result->photo);
+  if (result->reading != NULL || result->read_error != NULL)
+    pf_cli_json_add_reading (builder, result->reading, result->read_error);
+  if (result->comparisons != NULL)
+    pf_cli_json_add_comparisons (builder, result->comparisons);
 
   json_builder_end_object (builder);
+}
+
+static void
+add_result_cb (JsonBuilder *builder,
+               gpointer     result)
+{
+  pf_cli_json_add_result (builder, result);
 }
 
 /**
@@ -365,6 +420,22 @@ pf_cli_json_add_result (JsonBuilder *builder,
 char *
 pf_cli_json_write (GPtrArray *results)
 {
+  return pf_cli_json_write_files (results, add_result_cb);
+}
+
+/**
+ * pf_cli_json_write_files:
+ * @results: one per file, in order, of any kind
+ * @add_file: adds one file's object (see pf_cli_json_begin_file())
+ *
+ * The frame every JSON report shares: `{ "files": [ … ] }`.
+ *
+ * Returns: (transfer full): the whole report, UTF-8, ending in a newline
+ */
+char *
+pf_cli_json_write_files (GPtrArray         *results,
+                         PfCliJsonFileFunc  add_file)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -374,7 +445,7 @@ pf_cli_json_write (GPtrArray *results)
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
   for (guint i = 0; i < results->len; i++)
-    pf_cli_json_add_result (builder, g_ptr_array_index (results, i));
+    add_file (builder, g_ptr_array_index (results, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

@@ -55,30 +55,23 @@ check_file (const char *path)
   return self;
 }
 
-/* Worst first; a stable sort keeps the checks' order among equals. */
-static int
-compare_severity_cb (gconstpointer a,
-                     gconstpointer b)
-{
-  PfFinding *fa = *(PfFinding * const *) a;
-  PfFinding *fb = *(PfFinding * const *) b;
-
-  return (int) pf_finding_get_severity (fb) - (int) pf_finding_get_severity (fa);
-}
-
+/* One file's plain report: the faces, the findings worst first, then a
+ * verdict in the liveness check's terms. */
 static void
-append_text (GString      *out,
-             SelfieResult *result)
+append_text_cb (GString  *out,
+                gpointer  data)
 {
-  GPtrArray *findings = pf_selfie_report_get_findings (result->report);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (findings->len, NULL);
-  PfSeverity worst = pf_selfie_report_get_worst (result->report);
-  guint n_faces = pf_selfie_report_get_n_faces (result->report);
+  SelfieResult *result = data;
+  PfSeverity worst;
+  guint n_faces;
   PfRect face;
 
-  /* TRANSLATORS: a file's name, then the photo's width and height. */
-  g_string_append_printf (out, _("%s: %d × %d pixels\n"),
-                          result->display_path, result->width, result->height);
+  if (result->report == NULL)
+    return;
+
+  worst = pf_selfie_report_get_worst (result->report);
+  n_faces = pf_selfie_report_get_n_faces (result->report);
+  pf_cli_text_append_file (out, result->display_path, result->width, result->height);
   if (pf_selfie_report_get_detection (result->report))
     g_string_append_printf (out,
                             g_dngettext (GETTEXT_PACKAGE, "  %u face found\n",
@@ -89,20 +82,7 @@ append_text (GString      *out,
     g_string_append_printf (out, _("  Face: %.0f, %.0f (%.0f × %.0f pixels)\n"),
                             face.x, face.y, face.width, face.height);
 
-  for (guint i = 0; i < findings->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (findings, i));
-  g_ptr_array_sort (sorted, compare_severity_cb);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      PfFinding *finding = g_ptr_array_index (sorted, i);
-      const char *advice = pf_finding_get_advice (finding);
-
-      g_string_append_printf (out, "  %-8s %s: %s\n",
-                              pf_cli_text_severity_label (pf_finding_get_severity (finding)),
-                              pf_finding_get_id (finding), pf_finding_get_title (finding));
-      if (advice[0] != '\0')
-        g_string_append_printf (out, "           %s\n", advice);
-    }
+  pf_cli_text_append_findings (out, pf_selfie_report_get_findings (result->report), FALSE);
 
   g_string_append (out, "  ");
   if (worst == PF_SEVERITY_BLOCKER)
@@ -124,44 +104,32 @@ append_text (GString      *out,
 char *
 pf_cli_selfie_write_text (GPtrArray *results)
 {
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      SelfieResult *result = g_ptr_array_index (results, i);
-
-      if (result->report == NULL)
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      append_text (out, result);
-    }
-
-  return g_string_free (out, FALSE);
+  return pf_cli_text_write_files (results, append_text_cb);
 }
 
 static void
-add_json_result (JsonBuilder  *builder,
-                 SelfieResult *result)
+get_selfie_metric (gpointer    report,
+                   const char *name,
+                   double     *value)
 {
+  pf_selfie_report_get_metric (report, name, value);
+}
+
+/* One file's object: as the photo checks' (see pf_cli_json_begin_file()),
+ * with the faces found in place of the outline. */
+static void
+add_json_result_cb (JsonBuilder *builder,
+                    gpointer     data)
+{
+  SelfieResult *result = data;
   g_autoptr(GList) metrics = NULL;
   PfRect face;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, result->display_path);
-  if (result->report == NULL)
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, result->error->message);
-      json_builder_end_object (builder);
-      return;
-    }
+  if (!pf_cli_json_begin_file (builder, result->display_path,
+                               result->report == NULL ? result->error : NULL,
+                               result->width, result->height))
+    return;
 
-  json_builder_set_member_name (builder, "width");
-  json_builder_add_int_value (builder, result->width);
-  json_builder_set_member_name (builder, "height");
-  json_builder_add_int_value (builder, result->height);
   json_builder_set_member_name (builder, "face_detection");
   json_builder_add_boolean_value (builder, pf_selfie_report_get_detection (result->report));
   json_builder_set_member_name (builder, "faces");
@@ -171,19 +139,8 @@ add_json_result (JsonBuilder  *builder,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "findings");
   pf_cli_json_add_findings (builder, pf_selfie_report_get_findings (result->report));
-
-  json_builder_set_member_name (builder, "metrics");
-  json_builder_begin_object (builder);
   metrics = pf_selfie_report_list_metrics (result->report);
-  for (GList *l = metrics; l != NULL; l = l->next)
-    {
-      double value = 0;
-
-      pf_selfie_report_get_metric (result->report, l->data, &value);
-      json_builder_set_member_name (builder, l->data);
-      pf_cli_json_add_number (builder, value);
-    }
-  json_builder_end_object (builder);
+  pf_cli_json_add_metrics (builder, metrics, get_selfie_metric, result->report);
   json_builder_end_object (builder);
 }
 
@@ -196,24 +153,7 @@ add_json_result (JsonBuilder  *builder,
 char *
 pf_cli_selfie_write_json (GPtrArray *results)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "files");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < results->len; i++)
-    add_json_result (builder, g_ptr_array_index (results, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return pf_cli_json_write_files (results, add_json_result_cb);
 }
 
 /**

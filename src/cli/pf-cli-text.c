@@ -38,7 +38,8 @@ compare_severity_cb (gconstpointer a,
 
 static void
 append_finding (GString   *out,
-                PfFinding *finding)
+                PfFinding *finding,
+                gboolean   with_region)
 {
   const char *advice = pf_finding_get_advice (finding);
   PfRect region;
@@ -49,11 +50,46 @@ append_finding (GString   *out,
                           pf_finding_get_title (finding));
   if (advice[0] != '\0')
     g_string_append_printf (out, "           %s\n", advice);
-  if (pf_finding_get_region (finding, &region))
+  if (with_region && pf_finding_get_region (finding, &region))
     /* TRANSLATORS: where a finding is in the photo: left, top, width,
      * height, in pixels. */
     g_string_append_printf (out, _("           Where: %.0f, %.0f (%.0f × %.0f pixels)\n"),
                             region.x, region.y, region.width, region.height);
+}
+
+/**
+ * pf_cli_text_append_findings:
+ * @findings: (element-type PfFinding): a report's findings
+ * @with_regions: also say where each finding is in the photo
+ *
+ * Appends one line a finding (and its advice), worst first; a stable sort
+ * (GLib 2.32 and later), so equal severities keep the checks' order.
+ */
+void
+pf_cli_text_append_findings (GString   *out,
+                             GPtrArray *findings,
+                             gboolean   with_regions)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (findings->len, NULL);
+
+  /* Borrowed pointers. */
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (findings, i));
+  g_ptr_array_sort (sorted, compare_severity_cb);
+
+  for (guint i = 0; i < sorted->len; i++)
+    append_finding (out, g_ptr_array_index (sorted, i), with_regions);
+}
+
+/* The first line of a file's report. */
+void
+pf_cli_text_append_file (GString    *out,
+                         const char *display_path,
+                         int         width,
+                         int         height)
+{
+  /* TRANSLATORS: a file's name, then the photo's width and height. */
+  g_string_append_printf (out, _("%s: %d × %d pixels\n"), display_path, width, height);
 }
 
 static void
@@ -180,21 +216,23 @@ append_comparisons (GString   *out,
         continue;
       finding = pf_comparison_get_finding (comparison);
       if (finding != NULL)
-        append_finding (out, finding);
+        append_finding (out, finding, TRUE);
     }
 }
 
 static void
-append_result (GString     *out,
-               PfCliResult *result)
+append_result_cb (GString  *out,
+                  gpointer  data)
 {
-  g_autoptr(GPtrArray) sorted = NULL;
-  GPtrArray *findings = pf_photo_report_get_findings (result->photo);
+  PfCliResult *result = data;
+  GPtrArray *findings;
   PfPoint corners[4];
 
-  /* TRANSLATORS: a file's name, then the photo's width and height. */
-  g_string_append_printf (out, _("%s: %d × %d pixels\n"),
-                          result->display_path, result->width, result->height);
+  if (result->photo == NULL)
+    return;
+
+  findings = pf_photo_report_get_findings (result->photo);
+  pf_cli_text_append_file (out, result->display_path, result->width, result->height);
 
   if (pf_photo_report_get_outline (result->photo, corners))
     /* TRANSLATORS: the document's four corners in the photo, clockwise
@@ -203,15 +241,7 @@ append_result (GString     *out,
                             corners[0].x, corners[0].y, corners[1].x, corners[1].y,
                             corners[2].x, corners[2].y, corners[3].x, corners[3].y);
 
-  /* Borrowed pointers; a stable sort (GLib 2.32 and later), so equal
-   * severities keep the checks' order. */
-  sorted = g_ptr_array_new_full (findings->len, NULL);
-  for (guint i = 0; i < findings->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (findings, i));
-  g_ptr_array_sort (sorted, compare_severity_cb);
-
-  for (guint i = 0; i < sorted->len; i++)
-    append_finding (out, g_ptr_array_index (sorted, i));
+  pf_cli_text_append_findings (out, findings, TRUE);
 
   append_verdict (out, findings);
 
@@ -230,19 +260,33 @@ append_result (GString     *out,
 char *
 pf_cli_text_write (GPtrArray *results)
 {
+  return pf_cli_text_write_files (results, append_result_cb);
+}
+
+/**
+ * pf_cli_text_write_files:
+ * @results: one per file, in order, of any kind
+ * @append_file: appends one file's report; nothing for a file that could
+ *   not be read
+ *
+ * Returns: (transfer full): the reports, a blank line between two
+ */
+char *
+pf_cli_text_write_files (GPtrArray         *results,
+                         PfCliTextFileFunc  append_file)
+{
   GString *out = g_string_new (NULL);
-  gboolean first = TRUE;
+  g_autoptr(GString) file = g_string_new (NULL);
 
   for (guint i = 0; i < results->len; i++)
     {
-      PfCliResult *result = g_ptr_array_index (results, i);
-
-      if (result->photo == NULL)
+      g_string_truncate (file, 0);
+      append_file (file, g_ptr_array_index (results, i));
+      if (file->len == 0)
         continue;
-      if (!first)
+      if (out->len > 0)
         g_string_append_c (out, '\n');
-      append_result (out, result);
-      first = FALSE;
+      g_string_append_len (out, file->str, file->len);
     }
 
   return g_string_free (out, FALSE);

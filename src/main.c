@@ -12,11 +12,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PfApplication) application = NULL;
+  const char *localedir;
 
   /* Before anything else: it may start the program again (see there). */
   pf_reading_prepare_process (argv);
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PF_LOCALEDIR runs an uninstalled build in its translations: `meson
+   * devenv` points it at the build folder's po/ (where po/<lang>/LC_MESSAGES
+   * holds the compiled catalogues), and so do the translated a11y walks. */
+  localedir = g_getenv ("PF_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

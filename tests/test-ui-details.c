@@ -239,7 +239,7 @@ test_keep (void)
                    !=, PF_SEVERITY_BLOCKER);
 
   /* Every entry has a name of its own for screen readers. */
-  entries = pf_test_ui_find_all (GTK_WIDGET (details_page (window)), ADW_TYPE_ENTRY_ROW);
+  entries = pf_test_ui_find_all (GTK_WIDGET (details_page (window)), GTK_TYPE_ENTRY);
   g_assert_cmpuint (entries->len, ==, 2 * PF_N_FIELDS);
 
   /* Forgetting clears what was typed, in the session and on screen. */

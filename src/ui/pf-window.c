@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-accessible-names.h"
 #include "pf-details-page.h"
 #include "pf-photo-page.h"
 #include "pf-region-page.h"
@@ -352,6 +353,8 @@ pf_window_init (PfWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   add_steps (self);
+  /* Once every page is built: names without GTK 4.8's doubled mnemonics. */
+  pf_accessible_names_fix (GTK_WIDGET (self));
 }
 
 PfWindow *

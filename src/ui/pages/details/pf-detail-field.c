@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-accessible-names.h"
 #include "pf-detail-field.h"
 #include "pf-finding-row.h"
 
@@ -21,8 +22,8 @@ struct _PfDetailField
 
   /* Template widgets */
   AdwPreferencesGroup *group;
-  AdwEntryRow         *typed_row;
-  AdwEntryRow         *document_row;
+  GtkEntry            *typed_row;
+  GtkEntry            *document_row;
   GtkButton           *reset_button;
   GtkListBox          *result_list;
   PfFindingRow        *result_row;
@@ -148,6 +149,8 @@ set_field (PfDetailField *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, document_label,
                                   -1);
+  /* The verdict's list, named after the detail it is about. */
+  pf_accessible_names_label_list (GTK_WIDGET (self->result_list), label);
 }
 
 static void
@@ -382,7 +385,7 @@ pf_detail_diff_words (const PfComparison *comparison)
 }
 
 static void
-set_entry_text (AdwEntryRow *row,
+set_entry_text (GtkEntry    *row,
                 const char  *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)

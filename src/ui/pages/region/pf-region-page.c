@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-accessible-names.h"
 #include "pf-date-question.h"
 #include "pf-date.h"
 #include "pf-finding-row.h"
@@ -20,11 +21,13 @@ struct _PfRegionPage
   PfWizardPage         parent_instance;
 
   /* Template widgets */
-  AdwEntryRow         *date_row;
+  GtkEntry            *date_row;
   GtkLabel            *error_label;
   PfDateQuestion      *question;
   AdwPreferencesGroup *result_group;
   AdwActionRow        *birth_date_row;
+  GtkWidget           *minimum_age_row;
+  GtkWidget           *minimum_age_spin;
   PfFindingRow        *age_row;
   GtkAdjustment       *age_adjustment;
 
@@ -246,6 +249,8 @@ pf_region_page_class_init (PfRegionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, question);
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, result_group);
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, birth_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PfRegionPage, minimum_age_row);
+  gtk_widget_class_bind_template_child (widget_class, PfRegionPage, minimum_age_spin);
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, age_row);
   gtk_widget_class_bind_template_child (widget_class, PfRegionPage, age_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
@@ -258,6 +263,12 @@ static void
 pf_region_page_init (PfRegionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Its group has no title: the list is named after its one row. */
+  pf_accessible_names_label_list (gtk_widget_get_parent (self->minimum_age_row),
+                                  _("The service’s minimum age"));
+  /* Named once: GTK 4.8 would add the row's title to the spin's label. */
+  pf_accessible_names_keep_own (self->minimum_age_spin);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "minimum-age",

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-accessible-names.h"
 #include "pf-status.h"
 #include "pf-summary-page.h"
 #include "pf-summary-pdf.h"
@@ -33,7 +34,10 @@ struct _PfSummaryPage
   GtkCheckButton  *connection_check;
   GtkCheckButton  *phone_app_check;
   GtkTextView     *ticket_view;
+  GtkWidget       *copy_button;
   GtkCheckButton  *include_check;
+  GtkWidget       *export_button;
+  GtkWidget       *export_spinner;
 
   /* Owned references */
   GtkFileChooserNative *chooser;
@@ -280,6 +284,86 @@ copy_ticket_cb (GtkWidget  *widget,
   show_toast (self, _("Ticket draft copied"), NULL, NULL);
 }
 
+/* What the worker needs to draw the report: nothing it shares with the
+ * page. The session is a copy holding only what the report shows; the
+ * typed details and the photo only when the person asked for them. */
+typedef struct
+{
+  PfSession *snapshot;
+  GArray    *steps;
+  char      *headline;
+  char      *advice;
+  gboolean   include_personal;
+  GFile     *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->snapshot);
+  g_clear_pointer (&data->steps, g_array_unref);
+  g_free (data->headline);
+  g_free (data->advice);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static PfSession *
+snapshot_session (PfSession *session,
+                  gboolean   include_personal)
+{
+  PfSession *snapshot = pf_session_new ();
+  GDate birth_date;
+
+  pf_session_set_document_kind (snapshot, pf_session_get_document_kind (session));
+  for (PfStep step = 0; step < PF_N_STEPS; step++)
+    {
+      GPtrArray *findings = pf_session_get_findings (session, step);
+
+      if (findings != NULL)
+        pf_session_set_findings (snapshot, step, findings);
+    }
+
+  if (!include_personal)
+    return snapshot;
+
+  for (PfField field = 0; field < PF_N_FIELDS; field++)
+    pf_session_set_detail (snapshot, field, pf_session_get_detail (session, field));
+  if (pf_session_get_birth_date (session, &birth_date))
+    pf_session_set_birth_date (snapshot, &birth_date);
+  pf_session_set_photo (snapshot, pf_session_get_photo (session));
+
+  return snapshot;
+}
+
+/* Shows that the report is being made, and keeps a second export from
+ * starting meanwhile. */
+static void
+set_exporting (PfSummaryPage *self,
+               gboolean       exporting)
+{
+  /* Disposed meanwhile (the export was cancelled): nothing to show. */
+  if (self->cancellable == NULL)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.export", !exporting);
+  gtk_widget_set_visible (self->export_spinner, exporting);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->export_spinner), exporting);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->export_button),
+                               GTK_ACCESSIBLE_STATE_BUSY, exporting,
+                               -1);
+}
+
+static void
+export_failed (GTask  *task,
+               GError *error)
+{
+  PfSummaryPage *self = g_task_get_source_object (task);
+
+  set_exporting (self, FALSE);
+  g_task_return_error (task, error);
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -298,12 +382,59 @@ export_done_cb (GObject      *object,
           /* The way on: choose another place, from the toast itself. */
           show_toast (self, message, _("_Choose Another Place"), "summary.export");
         }
-      g_task_return_error (task, g_steal_pointer (&error));
+      export_failed (task, g_steal_pointer (&error));
       return;
     }
 
+  set_exporting (self, FALSE);
   show_toast (self, _("Report saved"), NULL, NULL);
   g_task_return_boolean (task, TRUE);
+}
+
+/* In a worker thread: cairo and Pango draw the report from the snapshot. */
+static void
+render_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+  GBytes *pdf;
+
+  pdf = pf_summary_pdf_render (data->snapshot, (const PfStep *) data->steps->data,
+                               data->steps->len, data->headline, data->advice,
+                               data->include_personal, &error);
+  if (pdf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PfSummaryPage *self = PF_SUMMARY_PAGE (object);
+  ExportData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) pdf = NULL;
+  GCancellable *cancellable;
+  GError *error = NULL;
+
+  pdf = g_task_propagate_pointer (G_TASK (result), &error);
+  if (pdf == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message, NULL, NULL);
+      export_failed (task, error);
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  g_file_replace_contents_bytes_async (data->file, pdf, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, export_done_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -312,7 +443,9 @@ export_done_cb (GObject      *object,
  *
  * Writes the report to @file (through a temporary file that replaces it at
  * the end), with the person's details and photo only when the page's box
- * for them is ticked. Tells the person how it went in a toast.
+ * for them is ticked. The report is drawn in a worker thread, so the
+ * window stays responsive; the export button is busy meanwhile. Tells the
+ * person how it went in a toast.
  */
 void
 pf_summary_page_export_async (PfSummaryPage       *self,
@@ -322,9 +455,8 @@ pf_summary_page_export_async (PfSummaryPage       *self,
 {
   PfSession *session;
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (PfStep));
+  g_autoptr(GTask) render = NULL;
+  ExportData *data;
 
   g_return_if_fail (PF_IS_SUMMARY_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -333,6 +465,15 @@ pf_summary_page_export_async (PfSummaryPage       *self,
   g_task_set_source_tag (task, pf_summary_page_export_async);
   session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
 
+  data = g_new0 (ExportData, 1);
+  data->include_personal = gtk_check_button_get_active (self->include_check);
+  data->snapshot = snapshot_session (session, data->include_personal);
+  data->steps = g_array_new (FALSE, FALSE, sizeof (PfStep));
+  data->headline = g_strdup (gtk_label_get_label (self->headline_label));
+  data->advice = g_strdup (gtk_label_get_label (self->advice_label));
+  data->file = g_object_ref (file);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+
   /* Each step is listed once in the "not checked yet" group. */
   for (GtkWidget *child = gtk_widget_get_first_child (self->boxes[PF_SUMMARY_GROUP_UNCHECKED]);
        child != NULL;
@@ -340,24 +481,14 @@ pf_summary_page_export_async (PfSummaryPage       *self,
     {
       PfStep step = pf_summary_step_get_step (PF_SUMMARY_STEP (child));
 
-      g_array_append_val (steps, step);
+      g_array_append_val (data->steps, step);
     }
 
-  pdf = pf_summary_pdf_render (session, (const PfStep *) steps->data, steps->len,
-                               gtk_label_get_label (self->headline_label),
-                               gtk_label_get_label (self->advice_label),
-                               gtk_check_button_get_active (self->include_check),
-                               &error);
-  if (pdf == NULL)
-    {
-      show_toast (self, error->message, NULL, NULL);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_file_replace_contents_bytes_async (file, pdf, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       self->cancellable, export_done_cb,
-                                       g_steal_pointer (&task));
+  set_exporting (self, TRUE);
+  render = g_task_new (self, self->cancellable, render_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (render, render_thread_cb);
+  g_task_set_task_data (render, data, NULL);
+  g_task_run_in_thread (render, render_thread_cb);
 }
 
 gboolean
@@ -472,7 +603,10 @@ pf_summary_page_class_init (PfSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, connection_check);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, phone_app_check);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, include_check);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, PfSummaryPage, export_spinner);
   gtk_widget_class_bind_template_callback (widget_class, tried_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "summary.copy-ticket", NULL, copy_ticket_cb);
@@ -488,6 +622,15 @@ pf_summary_page_init (PfSummaryPage *self)
    * its child itself when disposed, after GTK has cleared bound children. */
   self->stack = GTK_STACK (adw_toast_overlay_get_child (self->toast_overlay));
   self->cancellable = g_cancellable_new ();
+
+  /* Their own names say more than the words beside them ("Copy", the
+   * row's title): GTK 4.8 would read both. */
+  pf_accessible_names_keep_own (self->copy_button);
+  pf_accessible_names_keep_own (self->export_button);
+  pf_accessible_names_keep_own (GTK_WIDGET (self->waited_check));
+  pf_accessible_names_keep_own (GTK_WIDGET (self->connection_check));
+  pf_accessible_names_keep_own (GTK_WIDGET (self->phone_app_check));
+  pf_accessible_names_keep_own (GTK_WIDGET (self->include_check));
 
   /* There is nothing to do here; the way on is the step list. */
   pf_wizard_page_set_complete (PF_WIZARD_PAGE (self), TRUE);

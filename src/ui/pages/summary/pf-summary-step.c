@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-accessible-names.h"
 #include "pf-core-enums.h"
 #include "pf-finding-row.h"
 #include "pf-status.h"
@@ -51,6 +52,9 @@ pf_summary_step_constructed (GObject *object)
                                  pf_step_get_title (self->step));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->step_row), "s",
                                     pf_step_get_id (self->step));
+  /* The group has no title of its own: its list is the step's. */
+  pf_accessible_names_label_list (GTK_WIDGET (self->group_widget),
+                                  pf_step_get_title (self->step));
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "pf-reading-vote.h"
 #include "pf-specimen.h"
 #include "test-mrz-util.h"
+#include "test-reading-util.h"
 
 typedef struct
 {
@@ -301,40 +302,6 @@ forge_number (const char *mrz)
   return NULL;
 }
 
-static PfImage *
-grey_to_image (const MrzTestImage *grey)
-{
-  PfImage *image = pf_image_new (grey->width, grey->height);
-  guint8 *rgba = pf_image_get_data_mutable (image);
-
-  for (int k = 0; k < grey->width * grey->height; k++)
-    {
-      memset (rgba + 4 * k, grey->grey[k], 3);
-      rgba[4 * k + 3] = 255;
-    }
-  return image;
-}
-
-static PfImage *
-draw_frame (const char *mrz,
-            guint       variant,
-            guint32     seed)
-{
-  MrzTestConditions conditions = {
-    .cap_height = 16 + (variant % 3),
-    .pitch_ratio = 1.15,
-    .blur_sigma = 0.3 * (variant % 4),
-    .angle_deg = -1.5 + 1.0 * (variant % 4),
-    .noise_sigma = 3 + 2 * (variant % 3),
-    .jpeg_quality = variant % 2 ? 80 : 0,
-    .document = TRUE,
-    .seed = seed,
-  };
-  g_autoptr(MrzTestImage) grey = mrz_test_render (mrz, &conditions);
-
-  return grey_to_image (grey);
-}
-
 #define VOTE_SETS 20
 #define VOTE_FRAMES 3
 
@@ -362,7 +329,7 @@ read_frames (GRand *rand)
 
       options.skip_printed = TRUE;
       for (guint i = 0; i <= VOTE_FRAMES; i++)
-        images[i] = draw_frame (truth, i, 9000 + d);
+        images[i] = reading_test_draw_frame (truth, i, 9000 + d);
 
       start = cpu_ms ();
       {
@@ -384,7 +351,7 @@ read_frames (GRand *rand)
 
           forged_sets++;
           pf_image_unref (images[VOTE_FRAMES]);
-          images[VOTE_FRAMES] = draw_frame (forged, VOTE_FRAMES, 9000 + d);
+          images[VOTE_FRAMES] = reading_test_draw_frame (forged, VOTE_FRAMES, 9000 + d);
           start = cpu_ms ();
           reading = pf_read_document_frames (images[0], images + 1, VOTE_FRAMES, &options,
                                              NULL, NULL);

@@ -14,17 +14,11 @@
 
 #include "pf-details-page.h"
 #include "test-mrz-specimens.h"
-#include "test-mrz-util.h"
+#include "test-reading-util.h"
 #include "test-ui-photo-util.h"
 
 #define WIDTH  960
 #define HEIGHT 680
-
-/* The ICAO specimen with its document number's L read as 1: the same
- * check digits. */
-#define TD3_SWAPPED_NUMBER \
-  "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" \
-  "1898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
 static PfApplication *application;
 
@@ -161,31 +155,6 @@ test_live (void)
   pf_test_photo_remove_dir (dir);
 }
 
-static PfImage *
-draw_frame (const char *mrz,
-            guint       variant)
-{
-  MrzTestConditions conditions = {
-    .cap_height = 16 + (variant % 3),
-    .pitch_ratio = 1.15,
-    .blur_sigma = 0.3 * (variant % 4),
-    .angle_deg = -1.5 + 1.0 * (variant % 4),
-    .noise_sigma = 2 + 2 * (variant % 3),
-    .document = TRUE,
-    .seed = 7,
-  };
-  g_autoptr(MrzTestImage) grey = mrz_test_render (mrz, &conditions);
-  PfImage *image = pf_image_new (grey->width, grey->height);
-  guint8 *rgba = pf_image_get_data_mutable (image);
-
-  for (int k = 0; k < grey->width * grey->height; k++)
-    {
-      memset (rgba + 4 * k, grey->grey[k], 3);
-      rgba[4 * k + 3] = 255;
-    }
-  return image;
-}
-
 /* The details step given frames directly: one forged frame makes the
  * document number uncertain, and the page names both readings. Without
  * frames it says nothing about them. */
@@ -195,10 +164,10 @@ test_uncertain (void)
   PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), WIDTH, HEIGHT);
   PfSession *session = pf_window_get_session (window);
   PfDetailsPage *details = PF_DETAILS_PAGE (pf_window_get_page (window, PF_STEP_DETAILS));
-  g_autoptr(PfImage) photo = draw_frame (TD3_SPECIMEN, 0);
-  g_autoptr(PfImage) alone = draw_frame (TD3_SPECIMEN, 3);
-  g_autoptr(PfImage) same = draw_frame (TD3_SPECIMEN, 1);
-  g_autoptr(PfImage) forged = draw_frame (TD3_SWAPPED_NUMBER, 2);
+  g_autoptr(PfImage) photo = reading_test_draw_frame (TD3_SPECIMEN, 0, 7);
+  g_autoptr(PfImage) alone = reading_test_draw_frame (TD3_SPECIMEN, 3, 7);
+  g_autoptr(PfImage) same = reading_test_draw_frame (TD3_SPECIMEN, 1, 7);
+  g_autoptr(PfImage) forged = reading_test_draw_frame (TD3_SWAPPED_NUMBER, 2, 7);
   PfImage *frames[] = { same, forged };
   g_autofree char *both = g_strdup_printf ("%s: L898902C3 or 1898902C3",
                                            pf_field_get_label (PF_FIELD_DOCUMENT_NUMBER));

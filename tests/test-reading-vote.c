@@ -14,48 +14,14 @@
 #include "pf-session.h"
 #include "pf-specimen.h"
 #include "test-mrz-specimens.h"
-#include "test-mrz-util.h"
+#include "test-reading-util.h"
 
-/* The ICAO TD3 specimen with its document number's L read as 1: L is 21,
- * 1 is 1, and 7 × 20 is a multiple of ten, so the number's check digit
- * and the composite one still pass. */
-#define TD3_SWAPPED_NUMBER \
-  "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" \
-  "1898902C36UTO7408122F1204159ZE184226B<<<<<10"
 /* The same with a given name changed: names have no check digit. */
 #define TD3_SWAPPED_NAME \
   "P<UTOERIKSSON<<ANNE<MARIA<<<<<<<<<<<<<<<<<<<\n" \
   "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
 static gboolean have_ocr;
-
-/* A drawn document with @mrz at its bottom, as the camera's RGBA image. */
-static PfImage *
-draw_frame (const char *mrz,
-            guint       variant)
-{
-  /* Each frame a little different, as a hand-held camera's are. */
-  MrzTestConditions conditions = {
-    .cap_height = 16 + (variant % 3),
-    .pitch_ratio = 1.15,
-    .blur_sigma = 0.3 * (variant % 4),
-    .angle_deg = -1.5 + 1.0 * (variant % 4),
-    .noise_sigma = 2 + 2 * (variant % 3),
-    .jpeg_quality = variant % 2 ? 80 : 0,
-    .document = TRUE,
-    .seed = 7,
-  };
-  g_autoptr(MrzTestImage) grey = mrz_test_render (mrz, &conditions);
-  PfImage *image = pf_image_new (grey->width, grey->height);
-  guint8 *rgba = pf_image_get_data_mutable (image);
-
-  for (int k = 0; k < grey->width * grey->height; k++)
-    {
-      memset (rgba + 4 * k, grey->grey[k], 3);
-      rgba[4 * k + 3] = 255;
-    }
-  return image;
-}
 
 /* Reads frame 0 as the photo and the others as its live frames, MRZ
  * only (the drawn document's other text is random words). */
@@ -69,7 +35,7 @@ read_frames (const char * const *mrzs,
   PfReading *reading;
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (frames, draw_frame (mrzs[i], i));
+    g_ptr_array_add (frames, reading_test_draw_frame (mrzs[i], i, 7));
 
   options.skip_printed = TRUE;
   g_date_set_dmy (&options.today, 1, 1, 2010);
@@ -202,8 +168,8 @@ test_vote_single (void)
 static void
 test_blank_frame (void)
 {
-  g_autoptr(PfImage) photo = draw_frame (TD3_SPECIMEN, 0);
-  g_autoptr(PfImage) same = draw_frame (TD3_SPECIMEN, 1);
+  g_autoptr(PfImage) photo = reading_test_draw_frame (TD3_SPECIMEN, 0, 7);
+  g_autoptr(PfImage) same = reading_test_draw_frame (TD3_SPECIMEN, 1, 7);
   g_autoptr(PfImage) blank = pf_image_new (640, 480);
   g_autoptr(PfImage) tiny = pf_image_new (20, 20);
   PfImage *frames[] = { blank, tiny, same };
@@ -223,7 +189,7 @@ test_blank_frame (void)
 static void
 test_cancelled (void)
 {
-  g_autoptr(PfImage) photo = draw_frame (TD3_SPECIMEN, 0);
+  g_autoptr(PfImage) photo = reading_test_draw_frame (TD3_SPECIMEN, 0, 7);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   PfImage *frames[] = { photo };
   g_autoptr(GError) error = NULL;

@@ -15,35 +15,12 @@
 
 #include <stdlib.h>
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
-
+#include "pf-demo-png.h"
 #include "pf-specimen.h"
 
 #define FRAME_WIDTH  1280
 #define FRAME_HEIGHT 720
 #define N_FRAMES     3
-
-static gboolean
-save_png (PfImage     *image,
-          const char  *path,
-          GError     **error)
-{
-  int width = pf_image_get_width (image);
-  int height = pf_image_get_height (image);
-  g_autoptr(GdkPixbuf) rgb = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  const guint8 *src = pf_image_get_data (image);
-  guint8 *dst = gdk_pixbuf_get_pixels (rgb);
-  int dst_stride = gdk_pixbuf_get_rowstride (rgb);
-
-  /* The frames are opaque: three channels make the resource smaller. */
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      for (int c = 0; c < 3; c++)
-        dst[(gsize) y * dst_stride + x * 3 + c] =
-          src[(gsize) y * pf_image_get_stride (image) + x * 4 + c];
-
-  return gdk_pixbuf_save (rgb, path, "png", error, "compression", "9", NULL);
-}
 
 /* Frame @index (0-based) of the story for @layout. */
 static gboolean
@@ -106,19 +83,17 @@ main (int   argc,
       {
         g_autoptr(GError) error = NULL;
         g_autoptr(PfSpecimen) specimen = NULL;
-        g_autofree char *file = g_strdup_printf ("%s-%d.png", documents[d].name, i + 1);
-        g_autofree char *path = g_build_filename (argv[1], file, NULL);
         PfSpecimenParams params;
 
         if (!frame_params (documents[d].layout, i, &params))
           {
-            g_printerr ("%s: no place for the glare\n", path);
+            g_printerr ("%s-%d: no place for the glare\n", documents[d].name, i + 1);
             return EXIT_FAILURE;
           }
         specimen = pf_specimen_new (&params);
-        if (!save_png (specimen->image, path, &error))
+        if (!pf_demo_png_save (specimen->image, argv[1], documents[d].name, i, &error))
           {
-            g_printerr ("%s: %s\n", path, error->message);
+            g_printerr ("%s\n", error->message);
             return EXIT_FAILURE;
           }
       }

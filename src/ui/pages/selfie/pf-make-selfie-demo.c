@@ -16,8 +16,7 @@
 #include <stdlib.h>
 
 #include <cairo.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
-
+#include "pf-demo-png.h"
 #include "selfie-scenes.h"
 
 #define FRAME_WIDTH  1280
@@ -150,28 +149,6 @@ portrait (gboolean  photo,
   return drawn_portrait (0.8 * face_size, face);
 }
 
-static gboolean
-save_png (PfImage     *image,
-          const char  *path,
-          GError     **error)
-{
-  int width = pf_image_get_width (image);
-  int height = pf_image_get_height (image);
-  g_autoptr(GdkPixbuf) rgb = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  const guint8 *src = pf_image_get_data (image);
-  guint8 *dst = gdk_pixbuf_get_pixels (rgb);
-  int dst_stride = gdk_pixbuf_get_rowstride (rgb);
-
-  /* The frames are opaque: three channels make the resource smaller. */
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      for (int c = 0; c < 3; c++)
-        dst[(gsize) y * dst_stride + x * 3 + c] =
-          src[(gsize) y * pf_image_get_stride (image) + x * 4 + c];
-
-  return gdk_pixbuf_save (rgb, path, "png", error, "compression", "9", NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -193,8 +170,6 @@ main (int   argc,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(PfImage) image = NULL;
-      g_autofree char *file = g_strdup_printf ("selfie-%d.png", i + 1);
-      g_autofree char *path = g_build_filename (argv[1], file, NULL);
       PfRect face;
 
       switch (i)
@@ -213,9 +188,9 @@ main (int   argc,
           break;
         }
 
-      if (!save_png (image, path, &error))
+      if (!pf_demo_png_save (image, argv[1], "selfie", i, &error))
         {
-          g_printerr ("%s: %s\n", path, error->message);
+          g_printerr ("%s\n", error->message);
           return EXIT_FAILURE;
         }
     }

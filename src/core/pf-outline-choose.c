@@ -17,6 +17,8 @@
 #define SIDE_DEPTH         2.0  /* work pixels either side of a side */
 #define SIDE_CONTRAST_FULL 48.0 /* levels: a side this clear counts fully */
 #define SIDE_CONTRAST_FLOOR 0.25
+#define FOURTH_MIN_SHARE   0.2  /* of the winner's score */
+#define FOURTH_MIN_CONTRAST 24.0 /* levels along the fourth side */
 #define PRINT_MIN_STRENGTH 200  /* of 255: an edge at 1.6 times its threshold */
 
 static gboolean
@@ -263,6 +265,45 @@ prefer_outer (const Work      *work,
     }
 }
 
+/* A thumb over a side breaks its edge and crosses it, and the three
+ * unbroken sides then make a better document reaching out of the frame
+ * than the four. When a candidate adds a fourth side inside the frame to
+ * the winner's three, and that side separates two surfaces along its
+ * length, as a border does and a line through print does not, the
+ * document is in the frame. */
+static double weakest_side_contrast (const Work      *work,
+                                     const Candidate *cand);
+
+static void
+prefer_fourth (const Work      *work,
+               const Candidate *best,
+               int              n_best,
+               Candidate       *winner)
+{
+  const Candidate *found = NULL;
+
+  if (winner->lines[3] >= 0)
+    return;
+  for (int i = 0; i < n_best; i++)
+    {
+      const Candidate *cand = &best[i];
+      int shared = 0;
+
+      if (cand->lines[3] < 0 || cand->score < FOURTH_MIN_SHARE * winner->score
+          || cand->min_coverage < MIN_OUTER_COVERAGE)
+        continue;
+      for (int k = 0; k < 3; k++)
+        for (int j = 0; j < 4; j++)
+          shared += winner->lines[k] == cand->lines[j];
+      if (shared < 3 || weakest_side_contrast (work, cand) < FOURTH_MIN_CONTRAST)
+        continue;
+      if (found == NULL || cand->score > found->score)
+        found = cand;
+    }
+  if (found != NULL)
+    *winner = *found;
+}
+
 /* A thin rim around the document is not the document: a passport's cover
  * around its page, a shadow beside a card. When a candidate lies inside
  * the winner no further than a rim's width from it, and its own sides
@@ -487,6 +528,7 @@ pf_outline_choose (const Work      *work,
       if (best[i].score < min_score)
         break;
       *winner = best[i];
+      prefer_fourth (work, best, n_best, winner);
       prefer_inner (work, best, n_best, winner);
       prefer_outer (work, best, n_best, winner);
       prefer_page (work, best, n_best, winner);

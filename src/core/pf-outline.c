@@ -199,7 +199,9 @@ hough_lines (Work *work,
   double cx = w / 2.0, cy = h / 2.0;
   int radius = (int) ceil (hypot (cx, cy)) + 1;
   int nr = 2 * radius + 1;
-  int min_votes = MAX (10, MIN (w, h) / 16);
+  /* Low enough for the short side of a document a sixth of the frame
+   * wide, whose votes a slight turn spreads over neighbouring cells. */
+  int min_votes = MAX (8, MIN (w, h) / 24);
   g_autofree guint16 *acc = g_new0 (guint16, (gsize) N_THETA * nr);
   g_autofree Peak *peaks = g_new (Peak, MAX_PEAKS);
   float cos_t[N_THETA], sin_t[N_THETA];

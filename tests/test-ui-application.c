@@ -9,18 +9,6 @@
 
 static PfApplication *application;
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 test_activate (void)
 {
@@ -53,7 +41,7 @@ test_shortcuts_window (void)
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   pf_test_ui_settle (GTK_WIDGET (window));
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = pf_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
 }
@@ -72,7 +60,7 @@ test_about (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
   pf_test_ui_settle (GTK_WIDGET (window));
-  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  about = ADW_ABOUT_WINDOW (pf_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
 
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "ID Preflight");
@@ -87,7 +75,7 @@ test_about (void)
 
   gtk_window_destroy (GTK_WINDOW (about));
   pf_test_ui_settle (GTK_WIDGET (window));
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_null (pf_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 }
 
 static void

@@ -122,33 +122,9 @@ pf_test_photo_screenshot (PfWindow   *window,
                           const char *name)
 {
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  graphene_rect_t bounds;
-  GdkRGBA background;
+  g_autoptr(GdkTexture) texture = pf_test_ui_render (GTK_WIDGET (window), content);
 
-  /* A widget waiting for its size draws nothing: let the window lay
-   * itself out and paint first. */
-  pf_test_ui_settle (GTK_WIDGET (window));
-  bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (content),
-                               gtk_widget_get_height (content));
-  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (window)),
-                                                 "window_bg_color", &background));
-  gtk_snapshot_append_color (snapshot, &background, &bounds);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), bounds.size.width,
-                          bounds.size.height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  pf_test_ui_save_screenshot (texture, name);
 }
 
 void

@@ -105,16 +105,6 @@ scroll_to (GtkWidget *page,
   gtk_adjustment_set_value (adjustment, point.y - 12);
 }
 
-static char *
-screenshot_path (const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  return g_build_filename (dir, file, NULL);
-}
-
 /* Counts the distinct colours in a sample of the image: a blank or
  * half-drawn window has only a handful. */
 static guint
@@ -139,34 +129,12 @@ save_screenshot (PfWindow   *window,
                  const char *name)
 {
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = screenshot_path (name);
-  graphene_rect_t bounds;
-  GdkRGBA background;
-
-  pf_test_ui_settle (GTK_WIDGET (window));
-  bounds = GRAPHENE_RECT_INIT (0, 0,
-                               gtk_widget_get_width (content), gtk_widget_get_height (content));
-  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (window)),
-                                                 "window_bg_color", &background));
-
-  paintable = gtk_widget_paintable_new (content);
-  gtk_snapshot_append_color (snapshot, &background, &bounds);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          bounds.size.width, bounds.size.height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  g_autoptr(GdkTexture) texture = pf_test_ui_render (GTK_WIDGET (window), content);
 
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (content));
   g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (content));
   g_assert_cmpuint (count_colours (texture), >, 50);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s (%d x %d)", path, gdk_texture_get_width (texture),
-                  gdk_texture_get_height (texture));
+  pf_test_ui_save_screenshot (texture, name);
 }
 
 /* The same for a window of its own (preferences, help): its content,
@@ -176,28 +144,10 @@ save_window_screenshot (GtkWidget  *window,
                         const char *name)
 {
   GtkWidget *content = adw_window_get_content (ADW_WINDOW (window));
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (content);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = screenshot_path (name);
-  graphene_rect_t bounds;
-  GdkRGBA background;
-
-  pf_test_ui_settle (window);
-  bounds = GRAPHENE_RECT_INIT (0, 0,
-                               gtk_widget_get_width (content), gtk_widget_get_height (content));
-  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (window),
-                                                 "window_bg_color", &background));
-  gtk_snapshot_append_color (snapshot, &background, &bounds);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          bounds.size.width, bounds.size.height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  g_autoptr(GdkTexture) texture = pf_test_ui_render (window, content);
 
   g_assert_cmpuint (count_colours (texture), >, 50);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  pf_test_ui_save_screenshot (texture, name);
 }
 
 /* The summary's groups, the preferences and the help of one step. */

@@ -189,3 +189,61 @@ pf_test_ui_is_inside (GtkWidget *widget,
 {
   return widget != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
 }
+
+/* The visible toplevel of @type (a dialog, the about or shortcuts
+ * window), or %NULL. */
+GtkWindow *
+pf_test_ui_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Renders @content, a window's content without the frame and shadow that
+ * depend on the window manager, over the window's background colour, once
+ * the window has laid itself out and painted (a widget waiting for its
+ * size draws nothing). */
+GdkTexture *
+pf_test_ui_render (GtkWidget *window,
+                   GtkWidget *content)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds;
+  GdkRGBA background;
+
+  pf_test_ui_settle (window);
+  bounds = GRAPHENE_RECT_INIT (0, 0,
+                               gtk_widget_get_width (content), gtk_widget_get_height (content));
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (window),
+                                                 "window_bg_color", &background));
+
+  paintable = gtk_widget_paintable_new (content);
+  gtk_snapshot_append_color (snapshot, &background, &bounds);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          bounds.size.width, bounds.size.height);
+  node = gtk_snapshot_to_node (snapshot);
+  return gsk_renderer_render_texture (renderer, node, &bounds);
+}
+
+/* Saves @texture as tests/screenshots/@name.png in the build tree. */
+void
+pf_test_ui_save_screenshot (GdkTexture *texture,
+                            const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%d x %d)", path, gdk_texture_get_width (texture),
+                  gdk_texture_get_height (texture));
+}

@@ -21,5 +21,10 @@ GtkLabel   *pf_test_ui_find_label        (GtkWidget    *root,
                                           const char   *text);
 gboolean    pf_test_ui_is_inside         (GtkWidget    *widget,
                                           GtkWidget    *ancestor);
+GtkWindow  *pf_test_ui_find_toplevel     (GType         type);
+GdkTexture *pf_test_ui_render            (GtkWidget    *window,
+                                          GtkWidget    *content);
+void        pf_test_ui_save_screenshot   (GdkTexture   *texture,
+                                          const char   *name);
 
 G_END_DECLS

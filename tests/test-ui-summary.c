@@ -602,18 +602,6 @@ test_preferences (void)
   g_assert_finalize_object (preferences);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 test_app_actions (void)
 {
@@ -634,7 +622,7 @@ test_app_actions (void)
   g_assert_nonnull (pf_test_ui_find_action (GTK_WIDGET (window), "app.help"));
   g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
   pf_test_ui_settle (GTK_WIDGET (window));
-  help = find_toplevel (PF_TYPE_HELP_WINDOW);
+  help = pf_test_ui_find_toplevel (PF_TYPE_HELP_WINDOW);
   g_assert_nonnull (help);
   g_assert_cmpint (pf_help_window_get_step (PF_HELP_WINDOW (help)), ==, PF_STEP_SAFETY);
   g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (help), "Why Services Care"));
@@ -642,7 +630,7 @@ test_app_actions (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
   pf_test_ui_settle (GTK_WIDGET (window));
-  preferences = find_toplevel (PF_TYPE_PREFERENCES_WINDOW);
+  preferences = pf_test_ui_find_toplevel (PF_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
   gtk_window_destroy (preferences);

@@ -13,8 +13,11 @@ accessibility bus, and goes from the first step to the summary:
   - the region step: types a date of birth; the safety step: answers the
     quiz;
   - any other step the wizard has when the test runs: Next (or Skip);
-  - the summary: the results, and the ticket draft's Copy button, whose
-    draft is read back from the clipboard and must not hold what was typed.
+  - the summary: the results; Export, where the file chooser's name entry
+    takes a path in a folder of the walk's, and the file written must be a
+    PDF (the app's toast says it is saved); and the ticket draft's Copy
+    button, whose draft is read back from the clipboard and must not hold
+    what was typed.
 
 On each step it asserts that the step is reached (the header's "Step N of
 M"), that every button, toggle, entry or list it can see has an accessible
@@ -27,14 +30,22 @@ Two ways to act, one per run:
               AT-SPI Action interface. GTK 4.8 gives check buttons no
               action, so those are focused with Tab and toggled with Space,
               as Orca does.
-  --keyboard  the keyboard alone (xdotool under Xvfb): Tab to each control,
-              Space or Return to press it, Ctrl+Q to quit; each focus stop
+  --keyboard  the keyboard alone (xdotool under Xvfb): Tab to each control
+              until AT-SPI reports the focus on it, Space or Return to press
+              it, the photo page's Ctrl+Return to take the photo, Ctrl+Q to
+              quit. What is typed is read back from the entry through the
+              Text interface: that is where the keys went. Each focus stop
               must have a name.
+
+With --lang LANGUAGE the app runs in that translation (LANGUAGE, and
+PF_LOCALEDIR naming the build folder's po/), and the walk looks for every
+name and word in the same catalogue: a name that is wrong in a translation
+fails as it would in English.
 
 On failure the accessible tree of the window is printed. Every wait polls
 with a deadline; nothing sleeps for a fixed time.
 
-Usage: a11y-walk.py --actions|--keyboard ID_PREFLIGHT
+Usage: a11y-walk.py [--lang LANGUAGE] --actions|--keyboard ID_PREFLIGHT
 Needs python3-pyatspi, at-spi2-core, dbus, xvfb and xdotool (Debian).
 Prints TAP.
 """
@@ -45,23 +56,71 @@ import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
-# Names the walk looks for (the C locale's English), as regular expressions.
-# GTK 4.8 puts a mnemonic's underscore into some names, hence "_?".
-NAMES = {
-    'step': r'^Step (\d+) of (\d+)$',
-    'passport': r'^Passport\b',
-    'next': r'^_?(Next|Skip)\b',
-    'capture': r'^Take the photo$',
-    'use-photo': r'^_?Use This Photo\b',
-    'copy-ticket': r'Copy the ticket draft',
-    'passed-checks': r'^Checks That Passed$',
-    'typed-surname': r'^Surname, as you type it\b',
-    'document-surname': r'^Surname, as the document shows it\b',
-    'birth-date': r'^Date of birth\b',
-    'quiz-answer': r'^Scam$',
-}
+# What the walk says and looks for, in the language of the run: each
+# message is translated through the catalogue the build compiled
+# (BUILD/po/<lang>/LC_MESSAGES, the folder PF_LOCALEDIR names), as the app
+# translates it.
+TRANSLATION = None
+
+
+def tr(msgid):
+    return TRANSLATION.gettext(msgid) if TRANSLATION is not None else msgid
+
+
+def plain(msgid):
+    """A message as shown on screen: its mnemonic underscore gone (GTK
+    reads "_Next" as "Next" and "下一步(_N)" as "下一步(N)")."""
+    return re.sub(r'_(.)', r'\1', tr(msgid))
+
+
+def exact(msgid):
+    return '^' + re.escape(plain(msgid)) + '$'
+
+
+def starts(msgid):
+    return '^' + re.escape(plain(msgid)) + r'(?!\w)'
+
+
+def formatted(msgid, *patterns):
+    """A printf message as a regular expression, each %d, %u or %s given."""
+    parts = re.split(r'%(?:\d+\$)?[dus]', tr(msgid))
+    out = re.escape(parts[0])
+    for pattern, part in zip(patterns, parts[1:]):
+        out += pattern + re.escape(part)
+    return out
+
+
+def set_language(language, localedir):
+    """Loads the build's catalogue of language (None for the C locale's
+    English) and fills NAMES from it."""
+    global TRANSLATION
+    if language:
+        import gettext
+        TRANSLATION = gettext.translation('id-preflight', localedir=localedir,
+                                          languages=[language])
+    surname = re.escape(plain('Surname'))
+    NAMES.update({
+        'step': '^' + formatted('Step %d of %u', r'(\d+)', r'(\d+)') + '$',
+        'passport': starts('Passport'),
+        'next': '^(' + re.escape(plain('_Next')) + '|' + re.escape(plain('_Skip')) + ')$',
+        'capture': exact('Take the photo'),
+        'use-photo': starts('_Use This Photo'),
+        'copy-ticket': exact('Copy the ticket draft'),
+        'export': exact('Export the report as a PDF'),
+        'report-saved': exact('Report saved'),
+        'passed-checks': exact('Checks That Passed'),
+        'typed-surname': '^' + formatted('%s, as you type it on the service’s form', surname),
+        'document-surname': '^' + formatted('%s, as the document shows it', surname),
+        'birth-date': starts('Date of birth, for example 12 August 1974'),
+        'quiz-answer': exact('Scam'),
+        'steps': exact('Steps'),
+    })
+
+
+NAMES = {}
 
 # Roles a person acts on; each must have a name.
 INTERACTIVE_ROLES = {
@@ -320,7 +379,7 @@ def dump(node, depth=0, out=None):
 # --- The app ---------------------------------------------------------------
 
 class App:
-    def __init__(self, binary, display, tap, keyboard, debug):
+    def __init__(self, binary, display, tap, keyboard, debug, language=None):
         self.tap = tap
         self.keyboard = keyboard
         self.display = display
@@ -331,8 +390,11 @@ class App:
         # The walk needs GTK's accessibility: never GTK_A11Y=none here.
         for name in ('GTK_A11Y', 'NO_AT_BRIDGE', 'WAYLAND_DISPLAY'):
             env.pop(name, None)
-        env.update(DISPLAY=display, GDK_BACKEND='x11', LANGUAGE='', LC_ALL='C.UTF-8',
-                   GSETTINGS_BACKEND='memory', G_DEBUG=debug)
+        env.update(DISPLAY=display, GDK_BACKEND='x11', LANGUAGE=language or '',
+                   LC_ALL='C.UTF-8', GSETTINGS_BACKEND='memory', G_DEBUG=debug)
+        if not language:
+            # The C locale's English, whatever the build folder holds.
+            env.pop('PF_LOCALEDIR', None)
         self.process = subprocess.Popen([binary, '--demo'], env=env)
         global watched_process
         watched_process = self.process
@@ -467,8 +529,13 @@ class App:
             except NotImplementedError:
                 pass
         self.focus(target, stops)
+        # What was there goes: the keys replace it.
+        self.key('ctrl+a')
         subprocess.run(['xdotool', 'type', '--delay', '20', text],
                        env=dict(os.environ, DISPLAY=self.display), check=True)
+        # Where the keys went, read back through the Text interface.
+        wait_for(f'“{text}” to arrive in {role_of(target)} “{name_of(target)}”',
+                 lambda: text_of(target) == text, timeout=5)
         self.key('Tab')
 
     def focus_within(self, target):
@@ -517,7 +584,7 @@ def severity_words(source_root):
     words = re.findall(r'\[PF_STEP_STATUS_\w+\]\s*=\s*\{[^}]*N_\("([^"]+)"\)', text)
     if not words:
         raise WalkError('no status words found in src/ui/pf-status.c')
-    return set(words)
+    return {tr(word) for word in words}
 
 
 def unnamed_controls(app, page, roles=None):
@@ -536,6 +603,9 @@ def unnamed_controls(app, page, roles=None):
             continue
         where = ' > '.join(f'{r} “{n}”' for r, n in path if n) or 'the window'
         hint = f', tooltip “{node.description}”' if node.description else ''
+        if role in CONTAINER_ROLES:
+            first = next((name_of(c) for c in children(node) if name_of(c)), '')
+            hint += f', first row “{first}”'
         problems.append(f'{page_name}: unnamed {role}{hint} in {where}')
     return problems
 
@@ -578,7 +648,7 @@ def finding_rows(root, words):
 def step_list_problems(app, words, visited):
     """The step list states each checked step's status in words."""
     problems = []
-    steps = find(app.window, role='list', name=r'^Steps$')
+    steps = find(app.window, role='list', name=NAMES['steps'])
     if steps is None:
         # Folded: the list is a page of its own, and not shown.
         return problems
@@ -604,7 +674,8 @@ def do_start(app, tap, words, stops):
     wait_for('Passport to be chosen',
              lambda: states_of(passport).contains(pyatspi.STATE_CHECKED))
     next_button = wait_for('the Next button to say Next',
-                           lambda: find(app.window, role='push button', name=r'^_?Next\b'))
+                           lambda: find(app.window, role='push button',
+                                                name=exact('_Next')))
     finding = wait_for('the start step’s status in the step list',
                        lambda: not step_list_problems(app, words, set()) or None, timeout=5)
     tap.check('start: the passport is chosen, Next replaces Skip and the step list says so',
@@ -662,7 +733,7 @@ def do_photo(app, tap, words, stops):
 
 def step_status(app, title):
     """What the step list says about a step, or None when folded away."""
-    steps = find(app.window, role='list', name=r'^Steps$')
+    steps = find(app.window, role='list', name=NAMES['steps'])
     row = find(steps, role='list item', name='^' + re.escape(title) + '$') if steps else None
     return row.description if row is not None else None
 
@@ -672,9 +743,9 @@ def do_region(app, tap, words, stops):
     page = app.page()
     entry = wait_for('the date of birth entry',
                      lambda: find(page, role={'text', 'entry'}, name=NAMES['birth-date']))
-    app.type_into(entry, '12 August 1974', stops)
+    app.type_into(entry, '1974-08-12', stops)
     status = wait_for('the step list to state the region step’s status',
-                      lambda: step_status(app, 'Region and age') in words, timeout=5)
+                      lambda: step_status(app, tr('Region and age')) in words, timeout=5)
     tap.check('region: a typed date of birth gives the step a status in words',
               [] if status else ['no status'])
 
@@ -688,7 +759,7 @@ def do_safety(app, tap, words, stops):
     for button in answers:
         app.press(button, stops)
     status = wait_for('the step list to state the safety step’s status',
-                      lambda: step_status(app, 'Stay safe') in words, timeout=5)
+                      lambda: step_status(app, tr('Stay safe')) in words, timeout=5)
     tap.check(f'safety: {len(answers)} quiz answers given; the step has a status in words',
               [] if status else ['no status'])
 
@@ -716,10 +787,10 @@ def do_details(app, tap, words, stops):
     app.typed += [wrong, reading]
     app.type_into(typed, wrong, stops)
     status = wait_for('the step list to state the details step’s status',
-                      lambda: step_status(app, 'Your details') in words and
-                      step_status(app, 'Your details') != 'Fine', timeout=10)
+                      lambda: step_status(app, tr('Your details')) in words and
+                      step_status(app, tr('Your details')) != tr('Fine'), timeout=10)
     tap.check('details: a surname typed with one wrong letter is a finding in words '
-              f'({step_status(app, "Your details")})', [] if status else ['no status'])
+              f'({step_status(app, tr("Your details"))})', [] if status else ['no status'])
 
 
 def do_validity(app, tap, words, stops):
@@ -787,6 +858,8 @@ def walk_wizard(app, tap, source_root):
         if n == total:
             break
         if next_target is None:
+            # Named exactly: a hidden page's "Skip This Step" stays in
+            # GTK 4.8's tree with its old size.
             next_target = wait_for('the Next or Skip button',
                                    lambda: find(app.window, role='push button',
                                                 name=NAMES['next'], sensitive=True))
@@ -802,7 +875,7 @@ def walk_wizard(app, tap, source_root):
         problems.append('the summary has no heading')
     if not rows:
         problems.append('the summary shows no finding with its severity in words')
-    if not any('Passport' in t for t, _ in rows):
+    if not any(plain('Passport') in t for t, _ in rows):
         problems.append('the summary does not list the start step’s finding (the passport)')
     tap.check('summary: findings are listed with their severity in words: '
               + '; '.join(f'{t} ({s})' for t, s in rows[:8]), problems)
@@ -830,6 +903,8 @@ def walk_wizard(app, tap, source_root):
     for name in sorted(underscored | underscored_names(app, page)):
         tap.note(f'name with a mnemonic underscore (GTK 4.8): {name}')
 
+    do_export(app, tap, page, stops)
+
     # Last, as it may be the end of the app: the ticket draft's Copy button.
     copy = find(page, role='push button', name=NAMES['copy-ticket'], sensitive=True)
     if copy is not None:
@@ -840,6 +915,63 @@ def walk_wizard(app, tap, source_root):
                   'without what was typed', [f'the draft holds “{leak}”' for leak in leaks])
     else:
         tap.note('the summary has no “Copy the ticket draft” button (yet)')
+
+
+def file_chooser(app):
+    """The app's file chooser dialog, once shown with its name entry."""
+    # GTK 4.8 gives the dialog the role "filler": any window but the main one.
+    for window in children(app.app):
+        if same(window, app.window):
+            continue
+        entries = [n for n, _ in walk(window)
+                   if role_of(n) == 'text' and states_of(n).contains(pyatspi.STATE_EDITABLE)]
+        if entries:
+            return window, entries
+    return None
+
+
+def do_export(app, tap, page, stops):
+    """Exports the report: the Export button, then the file chooser, where
+    the name entry takes the path of a new file in a folder of the walk's."""
+    button = wait_for('the Export button',
+                      lambda: find(page, role='push button', name=NAMES['export'],
+                                   sensitive=True))
+    folder = tempfile.mkdtemp(prefix='pf-a11y-walk-')
+    path = os.path.join(folder, 'report.pdf')
+    try:
+        app.press(button, stops)
+        dialog, entries = wait_for('the file chooser with its name entry',
+                                   lambda: file_chooser(app))
+        # The name entry holds the suggested name; the chooser focuses it.
+        name_entry = next((e for e in entries if text_of(e).endswith('.pdf')), entries[0])
+        if app.keyboard:
+            wait_for('the focus in the file name entry',
+                     lambda: states_of(name_entry).contains(pyatspi.STATE_FOCUSED), timeout=5)
+            app.key('ctrl+a')
+            subprocess.run(['xdotool', 'type', '--delay', '20', path],
+                           env=dict(os.environ, DISPLAY=app.display), check=True)
+            wait_for('the path in the name entry', lambda: text_of(name_entry) == path,
+                     timeout=5)
+            app.key('Return')
+        else:
+            name_entry.queryEditableText().setTextContents(path)
+            accept = wait_for('the chooser’s Export button',
+                              lambda: find(dialog, role='push button',
+                                           name=re.escape(plain('_Export')) + '$',
+                                           sensitive=True))
+            accept.queryAction().doAction(0)
+        saved = wait_for('the toast that says the report is saved',
+                         lambda: find(app.window, role='label', name=NAMES['report-saved']),
+                         timeout=60)
+        with open(path, 'rb') as f:
+            pdf = f.read()
+        problems = []
+        if not pdf.startswith(b'%PDF-'):
+            problems.append(f'{path} is no PDF ({pdf[:8]!r})')
+        tap.check(f'summary: the report is exported as a {len(pdf)}-byte PDF and the app says '
+                  f'“{name_of(saved)}”', problems)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def quit_app(app, tap):
@@ -865,11 +997,22 @@ def quit_app(app, tap):
 
 def main(argv):
     global Atspi, GLib, pyatspi
-    if len(argv) != 3 or argv[1] not in ('--actions', '--keyboard'):
+    args = argv[1:]
+    language = None
+    if len(args) == 4 and args[0] == '--lang':
+        language, args = args[1], args[2:]
+    if len(args) != 2 or args[0] not in ('--actions', '--keyboard'):
         print(__doc__.strip().splitlines()[-3], file=sys.stderr)
         return 2
-    keyboard = argv[1] == '--keyboard'
-    binary = argv[2]
+    keyboard = args[0] == '--keyboard'
+    binary = args[1]
+    localedir = os.environ.get('PF_LOCALEDIR', '')
+    if language and not os.path.isfile(os.path.join(localedir, language, 'LC_MESSAGES',
+                                                    'id-preflight.mo')):
+        print(f'Bail out! no catalogue for {language} in PF_LOCALEDIR “{localedir}” '
+              '(the build folder’s po/)')
+        return 1
+    set_language(language, localedir)
     source_root = os.environ.get('PF_SOURCE_ROOT',
                                  os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     ensure_session_bus()
@@ -893,7 +1036,7 @@ def main(argv):
     os.environ['DISPLAY'] = display
     app = None
     try:
-        app = App(binary, display, tap, keyboard, app_debug)
+        app = App(binary, display, tap, keyboard, app_debug, language)
         walk_wizard(app, tap, source_root)
         quit_app(app, tap)
     except Exception as e:  # a WalkError, or an object of an app that died

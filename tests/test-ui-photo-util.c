@@ -143,6 +143,20 @@ pf_test_photo_remove_dir (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Starts GTK and GStreamer for a test of a camera page, with no camera
+ * pipeline from the environment (a test sets its own), and makes the
+ * application its windows belong to. */
+PfApplication *
+pf_test_photo_init (int    *argc,
+                    char ***argv)
+{
+  pf_test_ui_init (argc, argv);
+  gst_init (argc, argv);
+  g_unsetenv ("PF_CAMERA_PIPELINE");
+
+  return pf_test_application_new ();
+}
+
 /* Chooses @kind, as on the start page, and goes to the photo step. */
 PfPhotoPage *
 pf_test_photo_open (PfWindow       *window,

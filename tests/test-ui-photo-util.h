@@ -28,6 +28,8 @@ void          pf_test_photo_screenshot   (PfWindow         *window,
 void          pf_test_photo_remove_dir   (const char       *dir);
 PfPhotoPage  *pf_test_photo_open         (PfWindow         *window,
                                           PfDocumentKind    kind);
+PfApplication *pf_test_photo_init        (int              *argc,
+                                          char           ***argv);
 
 /* test-ui-photo-files.c */
 void          pf_test_photo_add_file_tests (PfApplication  *application);

@@ -468,11 +468,7 @@ main (int   argc,
 {
   int status;
 
-  pf_test_ui_init (&argc, &argv);
-  gst_init (&argc, &argv);
-  g_unsetenv ("PF_CAMERA_PIPELINE");
-
-  application = pf_test_application_new ();
+  application = pf_test_photo_init (&argc, &argv);
 
   g_test_add_func ("/pf/ui/photo/live", test_live);
   g_test_add_func ("/pf/ui/photo/screenshots", test_screenshots);

@@ -339,9 +339,19 @@ export_to (GtkWidget  *summary,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GError *error = NULL;
 
+  GtkLabel *label = pf_test_ui_find_label (summary, "Export PDF…");
+  GtkWidget *button = label != NULL ? gtk_widget_get_parent (GTK_WIDGET (label)) : NULL;
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+
   pf_summary_page_export_async (PF_SUMMARY_PAGE (summary), file, exported_cb, &error);
+  /* The report is drawn in a worker thread: meanwhile the button is busy
+   * and a second export cannot start. */
+  g_assert_false (gtk_widget_get_sensitive (button));
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (button));
   return error;
 }
 

@@ -13,14 +13,15 @@
 #include "pf-accessible-names.h"
 
 #define OWN_NAME_KEY "pf-accessible-own-name"
+#define WATCHED_KEY  "pf-accessible-watched"
 
 /* The words of the label inside the button name it; the raw label with
  * its underscore goes. */
 static void
-button_label_changed_cb (GtkButton *button)
+button_label_changed_cb (GtkWidget *widget)
 {
-  if (gtk_button_get_use_underline (button))
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 /* @label as shown: "_Automatic" is "Automatic", "A__B" is "A_B". */
@@ -42,8 +43,9 @@ strip_mnemonic (const char *label)
 /* A check button has no label widget of its own to be named by: its name
  * is its label as shown. */
 static void
-check_label_changed_cb (GtkCheckButton *check)
+check_label_changed_cb (GtkWidget *widget)
 {
+  GtkCheckButton *check = GTK_CHECK_BUTTON (widget);
   const char *label = gtk_check_button_get_label (check);
   g_autofree char *plain = NULL;
 
@@ -54,6 +56,22 @@ check_label_changed_cb (GtkCheckButton *check)
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
                                   -1);
+}
+
+/* Names @widget by @label_changed_cb now and whenever its label changes,
+ * unless it keeps a name of its own or is watched already. */
+static void
+watch_label (GtkWidget  *widget,
+             void      (*label_changed_cb) (GtkWidget *widget))
+{
+  if (g_object_get_data (G_OBJECT (widget), OWN_NAME_KEY) != NULL ||
+      g_object_get_data (G_OBJECT (widget), WATCHED_KEY) != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (widget), WATCHED_KEY, GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "notify::label", G_CALLBACK (label_changed_cb), NULL);
+  g_signal_connect (widget, "notify::use-underline", G_CALLBACK (label_changed_cb), NULL);
+  label_changed_cb (widget);
 }
 
 /**
@@ -86,24 +104,10 @@ pf_accessible_names_fix (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_BUTTON (root) &&
-      g_object_get_data (G_OBJECT (root), OWN_NAME_KEY) == NULL &&
-      g_object_get_data (G_OBJECT (root), "pf-accessible-watched") == NULL)
-    {
-      g_object_set_data (G_OBJECT (root), "pf-accessible-watched", GINT_TO_POINTER (TRUE));
-      g_signal_connect (root, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
-      g_signal_connect (root, "notify::use-underline", G_CALLBACK (button_label_changed_cb), NULL);
-      button_label_changed_cb (GTK_BUTTON (root));
-    }
-  else if (GTK_IS_CHECK_BUTTON (root) &&
-           g_object_get_data (G_OBJECT (root), OWN_NAME_KEY) == NULL &&
-           g_object_get_data (G_OBJECT (root), "pf-accessible-watched") == NULL)
-    {
-      g_object_set_data (G_OBJECT (root), "pf-accessible-watched", GINT_TO_POINTER (TRUE));
-      g_signal_connect (root, "notify::label", G_CALLBACK (check_label_changed_cb), NULL);
-      g_signal_connect (root, "notify::use-underline", G_CALLBACK (check_label_changed_cb), NULL);
-      check_label_changed_cb (GTK_CHECK_BUTTON (root));
-    }
+  if (GTK_IS_BUTTON (root))
+    watch_label (root, button_label_changed_cb);
+  else if (GTK_IS_CHECK_BUTTON (root))
+    watch_label (root, check_label_changed_cb);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

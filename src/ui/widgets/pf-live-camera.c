@@ -403,6 +403,34 @@ pf_live_camera_init (PfLiveCamera *self)
 }
 
 /**
+ * pf_live_camera_bind_template:
+ * @offset: where the page's #PfLiveCameraWidgets is in its instance
+ *
+ * Binds the template children the live camera drives, for a page class
+ * whose template names them as PfLiveCameraWidgets does.
+ */
+void
+pf_live_camera_bind_template (GtkWidgetClass *widget_class,
+                              gsize           offset)
+{
+  static const struct {
+    const char *name;
+    gsize       offset;
+  } children[] = {
+    { "camera_dropdown", G_STRUCT_OFFSET (PfLiveCameraWidgets, camera_dropdown) },
+    { "status_page", G_STRUCT_OFFSET (PfLiveCameraWidgets, status_page) },
+    { "status_spinner", G_STRUCT_OFFSET (PfLiveCameraWidgets, status_spinner) },
+    { "retry_button", G_STRUCT_OFFSET (PfLiveCameraWidgets, retry_button) },
+    { "status_camera_dropdown", G_STRUCT_OFFSET (PfLiveCameraWidgets, status_camera_dropdown) },
+    { "demo_button", G_STRUCT_OFFSET (PfLiveCameraWidgets, demo_button) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, children[i].name, FALSE,
+                                               offset + children[i].offset);
+}
+
+/**
  * pf_live_camera_new:
  * @widgets: the page's widgets, copied (the widgets are borrowed)
  * @demo: (transfer full): the demo that stands in for the camera

@@ -11,18 +11,23 @@
 G_BEGIN_DECLS
 
 /* The page's widgets the live camera drives; all borrowed, and all live
- * at least as long as the live camera. */
+ * at least as long as the live camera. A page keeps this struct in its
+ * instance: pf_live_camera_bind_template() fills the template children,
+ * named alike in every camera page's .ui file; the page sets the rest. */
 typedef struct
 {
-  GtkWidget     *page;                    /* for its window and whether it is seen */
-  GSettings     *settings;                /* "camera": the chosen device */
-  PfCameraView  *view;
+  /* Template children */
   GtkDropDown   *camera_dropdown;
   AdwStatusPage *status_page;
   GtkWidget     *status_spinner;
   GtkWidget     *retry_button;
   GtkDropDown   *status_camera_dropdown;
   GtkWidget     *demo_button;
+
+  /* Set by the page */
+  GtkWidget     *page;                    /* for its window and whether it is seen */
+  GSettings     *settings;                /* "camera": the chosen device */
+  PfCameraView  *view;
   const char    *gst_failed_message;      /* static, translated */
 } PfLiveCameraWidgets;
 
@@ -33,6 +38,8 @@ typedef PfFrameWorker *(*PfLiveCameraWorkerNew) (gpointer user_data);
 
 G_DECLARE_FINAL_TYPE (PfLiveCamera, pf_live_camera, PF, LIVE_CAMERA, GObject)
 
+void           pf_live_camera_bind_template (GtkWidgetClass            *widget_class,
+                                             gsize                      offset);
 PfLiveCamera  *pf_live_camera_new           (const PfLiveCameraWidgets *widgets,
                                              PfDemoSource              *demo,
                                              PfLiveCameraWorkerNew      worker_new,

@@ -234,23 +234,16 @@ pf_photo_page_capture (PfPhotoPage *self)
 void
 pf_photo_page_camera_init (PfPhotoPage *self)
 {
-  PfLiveCameraWidgets widgets = {
-    .page = GTK_WIDGET (self),
-    .settings = self->settings,
-    .view = self->camera_view,
-    .camera_dropdown = self->camera_dropdown,
-    .status_page = self->status_page,
-    .status_spinner = self->status_spinner,
-    .retry_button = self->retry_button,
-    .status_camera_dropdown = self->status_camera_dropdown,
-    .demo_button = self->demo_button,
-    .gst_failed_message = _("The camera cannot be used: GStreamer does not start. "
-                            "Open a photo file instead."),
-  };
+  PfLiveCameraWidgets *widgets = &self->live_widgets;
   PfDemoSource *demo = pf_demo_source_new (DEMO_RESOURCES, DEMO_FRAME_RATE, DEMO_SCENE_MSEC,
                                            _("The demo document is missing from this copy of the app."));
 
-  self->live = pf_live_camera_new (&widgets, demo, new_worker_cb, self);
+  widgets->page = GTK_WIDGET (self);
+  widgets->settings = self->settings;
+  widgets->view = self->camera_view;
+  widgets->gst_failed_message = _("The camera cannot be used: GStreamer does not start. "
+                                  "Open a photo file instead.");
+  self->live = pf_live_camera_new (widgets, demo, new_worker_cb, self);
   g_signal_connect_object (self->live, "frame", G_CALLBACK (frame_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->live, "result", G_CALLBACK (result_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->live, "changed", G_CALLBACK (pf_photo_page_update), self,

@@ -35,16 +35,11 @@ struct _PfPhotoPage
   GtkLabel       *instruction_label;
   GtkLabel       *demo_label;
   GtkWidget      *capture_button;
-  GtkDropDown    *camera_dropdown;
   GtkCheckButton *auto_check;
-  AdwStatusPage  *status_page;
-  GtkWidget      *status_spinner;
   GtkWidget      *open_button;
-  GtkWidget      *retry_button;
-  GtkDropDown    *status_camera_dropdown;
-  GtkWidget      *demo_button;
   GtkSpinner     *checking_spinner;
   PfPhotoResult  *result;
+  PfLiveCameraWidgets live_widgets;  /* the status page, the camera lists */
 
   /* Owned references */
   GSettings      *settings;

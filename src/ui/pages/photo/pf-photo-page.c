@@ -272,16 +272,11 @@ pf_photo_page_class_init (PfPhotoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, instruction_label);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, demo_label);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, capture_button);
-  gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, camera_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, auto_check);
-  gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, status_page);
-  gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, open_button);
-  gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, status_camera_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, demo_button);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, PfPhotoPage, result);
+  pf_live_camera_bind_template (widget_class, G_STRUCT_OFFSET (PfPhotoPage, live_widgets));
 
   for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
     gtk_widget_class_install_action (widget_class, simple_actions[i].name, NULL, simple_action_cb);

@@ -115,7 +115,7 @@ static void
 demo_failed_cb (PfSelfiePage *self,
                 const char   *message)
 {
-  adw_status_page_set_description (self->status_page, message);
+  adw_status_page_set_description (self->live_widgets.status_page, message);
   pf_selfie_page_update (self);
 }
 
@@ -130,22 +130,15 @@ pf_selfie_page_start_demo (PfSelfiePage *self)
 void
 pf_selfie_page_camera_init (PfSelfiePage *self)
 {
-  PfLiveCameraWidgets widgets = {
-    .page = GTK_WIDGET (self),
-    .settings = self->settings,
-    .view = self->camera_view,
-    .camera_dropdown = self->camera_dropdown,
-    .status_page = self->status_page,
-    .status_spinner = self->status_spinner,
-    .retry_button = self->retry_button,
-    .status_camera_dropdown = self->status_camera_dropdown,
-    .demo_button = self->demo_button,
-    .gst_failed_message = _("The camera cannot be used: GStreamer does not start."),
-  };
+  PfLiveCameraWidgets *widgets = &self->live_widgets;
   PfDemoSource *demo = pf_demo_source_new (DEMO_RESOURCES, DEMO_FRAME_RATE, DEMO_SCENE_MSEC,
                                            _("The demo face is missing from this copy of the app."));
 
-  self->live = pf_live_camera_new (&widgets, demo, new_worker_cb, self);
+  widgets->page = GTK_WIDGET (self);
+  widgets->settings = self->settings;
+  widgets->view = self->camera_view;
+  widgets->gst_failed_message = _("The camera cannot be used: GStreamer does not start.");
+  self->live = pf_live_camera_new (widgets, demo, new_worker_cb, self);
   pf_live_camera_set_demo_name (self->live, "selfie");
   g_signal_connect_object (self->live, "frame", G_CALLBACK (frame_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->live, "result", G_CALLBACK (result_cb), self, G_CONNECT_SWAPPED);

@@ -29,12 +29,7 @@ struct _PfSelfiePage
   PfFindingRow   *light_row;
   PfFindingRow   *sharpness_row;
   PfFindingRow   *camera_row;
-  GtkDropDown    *camera_dropdown;
-  AdwStatusPage  *status_page;
-  GtkWidget      *status_spinner;
-  GtkWidget      *retry_button;
-  GtkDropDown    *status_camera_dropdown;
-  GtkWidget      *demo_button;
+  PfLiveCameraWidgets live_widgets;  /* the status page, the camera lists */
 
   /* Owned references */
   GSettings      *settings;

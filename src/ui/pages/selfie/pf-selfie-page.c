@@ -272,12 +272,7 @@ pf_selfie_page_class_init (PfSelfiePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, light_row);
   gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, sharpness_row);
   gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, camera_row);
-  gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, camera_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, status_page);
-  gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, status_spinner);
-  gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, status_camera_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PfSelfiePage, demo_button);
+  pf_live_camera_bind_template (widget_class, G_STRUCT_OFFSET (PfSelfiePage, live_widgets));
 
   gtk_widget_class_install_action (widget_class, "selfie.retry", NULL, retry_cb);
   gtk_widget_class_install_action (widget_class, "selfie.demo", NULL, demo_cb);

@@ -193,15 +193,13 @@ is_duplicate (const Line *lines,
 static int
 hough_lines (Work *work,
              Line *lines,
-             int   max_lines)
+             int   max_lines,
+             int   min_votes)
 {
   int w = work->w, h = work->h;
   double cx = w / 2.0, cy = h / 2.0;
   int radius = (int) ceil (hypot (cx, cy)) + 1;
   int nr = 2 * radius + 1;
-  /* Low enough for the short side of a document a sixth of the frame
-   * wide, whose votes a slight turn spreads over neighbouring cells. */
-  int min_votes = MAX (8, MIN (w, h) / 24);
   g_autofree guint16 *acc = g_new0 (guint16, (gsize) N_THETA * nr);
   g_autofree Peak *peaks = g_new (Peak, MAX_PEAKS);
   float cos_t[N_THETA], sin_t[N_THETA];
@@ -636,12 +634,25 @@ pf_outline_find (const guint8 *grey,
   pf_outline_make_work (&work, grey, width, height, colour);
   work.passport = fabs (log (aspects[0] / PASSPORT_ASPECT)) < 0.01;
   pf_outline_find_edges (&work);
-  n_cands = hough_lines (&work, cands, MAX_CANDIDATES);
+  n_cands = hough_lines (&work, cands, MAX_CANDIDATES, MAX (10, MIN (work.w, work.h) / 16));
   select_lines (&work, cands, n_cands);
   measure_support (&work);
   measure_crossings (&work);
 
   found = pf_outline_search (&work, aspects, n_aspects, &winner);
+  if (!found)
+    {
+      /* The short side of a document a sixth of the frame wide, slightly
+       * turned, spreads its few votes over neighbouring cells: look again
+       * with a lower bar, only when the first look found nothing, so that
+       * the usual frame pays nothing for it. */
+      g_clear_pointer (&work.profile_mem, g_free);
+      n_cands = hough_lines (&work, cands, MAX_CANDIDATES, MAX (8, MIN (work.w, work.h) / 24));
+      select_lines (&work, cands, n_cands);
+      measure_support (&work);
+      measure_crossings (&work);
+      found = pf_outline_search (&work, aspects, n_aspects, &winner);
+    }
   if (is_cropped_to_document (&work, aspects, n_aspects, found ? &winner : NULL))
     {
       /* The whole picture is the document, its border at or past the

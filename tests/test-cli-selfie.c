@@ -7,73 +7,35 @@
 
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "selfie-scenes.h"
+#include "test-cli-util.h"
 
 static const char *cli;
 static char *dir;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* `id-preflight-check --selfie ARGS…` in the scenes' folder. */
 static void
-run (Run                *result,
+run (PfTestCliRun       *result,
      const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
 
-  /* Untranslated messages. */
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  g_ptr_array_add (argv, (char *) cli);
   g_ptr_array_add (argv, (char *) "--selfie");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &result->out,
-                &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  /* A crash is never an answer. */
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
+  pf_test_cli_run (result, cli, dir, NULL, (const char * const *) argv->pdata);
 }
-
-static void
-run_free (Run *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_free)
 
 static char *
 save (PfImage    *image,
       const char *name)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-
-  pixbuf = gdk_pixbuf_new_from_data (pf_image_get_data (image), GDK_COLORSPACE_RGB, TRUE, 8,
-                                     pf_image_get_width (image), pf_image_get_height (image),
-                                     pf_image_get_stride (image), NULL, NULL);
-  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
-  g_assert_no_error (error);
-  return path;
+  return pf_test_cli_save_image (image, dir, name, "png");
 }
 
 /* The worst finding's title for @id in one file's JSON object. */
@@ -109,7 +71,7 @@ test_json (void)
   g_autofree char *two_path = NULL, *none_path = NULL, *text_path = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) result = { 0 };
+  g_auto(PfTestCliRun) result = { 0 };
   JsonArray *files;
   PfRect face, faces[2];
 
@@ -137,7 +99,7 @@ test_json (void)
   /* Only the good selfie: nothing to change, exit status 0. */
   {
     const char *args[] = { good_path, NULL };
-    g_auto(Run) only = { 0 };
+    g_auto(PfTestCliRun) only = { 0 };
 
     run (&only, args);
     g_assert_cmpint (only.status, ==, 0);
@@ -199,7 +161,7 @@ test_json (void)
   /* The plain report says the same, worst first, with a verdict. */
   {
     const char *args[] = { backlit_path, NULL };
-    g_auto(Run) text = { 0 };
+    g_auto(PfTestCliRun) text = { 0 };
     const char *blocker, *ok;
 
     run (&text, args);
@@ -218,7 +180,7 @@ test_json (void)
   {
     const char *args[] = { "--json", dark_path, NULL };
     g_autoptr(JsonParser) parser2 = json_parser_new ();
-    g_auto(Run) blind = { 0 };
+    g_auto(PfTestCliRun) blind = { 0 };
     JsonObject *file;
 
     g_setenv ("PF_FACE_CASCADE", "", TRUE);

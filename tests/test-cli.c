@@ -6,11 +6,11 @@
 
 #include <string.h>
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "pf-specimen.h"
+#include "test-cli-util.h"
 
 /* Every photo check; each must report on a photo of a document, with an
  * "ok" finding when it passed. */
@@ -33,56 +33,13 @@ static char *empty_file;
 static char *cut_png;
 static char *text_file;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs the program in an empty working directory, with a home where
+ * anything written would show. */
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run                *run,
+run_cli (PfTestCliRun       *run,
          const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, work_dir);
-  /* Untranslated messages, and a home where anything written would show. */
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "HOME", home_dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home_dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home_dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home_dir, TRUE);
-
-  g_ptr_array_add (argv, (char *) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  /* A crash is never an answer, whatever the input. */
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("%s %s crashed (signal %d): %s", cli, args[0] != NULL ? args[0] : "",
-             g_subprocess_get_term_sig (process), run->err);
-  run->status = g_subprocess_get_exit_status (process);
+  pf_test_cli_run (run, cli, work_dir, home_dir, args);
 }
 
 static char *
@@ -90,30 +47,7 @@ save_image (PfImage    *image,
             const char *name,
             const char *type)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (tmp_dir, name, NULL);
-
-  pixbuf = gdk_pixbuf_new_from_data (pf_image_get_data_mutable (image), GDK_COLORSPACE_RGB, TRUE, 8,
-                                     pf_image_get_width (image), pf_image_get_height (image),
-                                     pf_image_get_stride (image), NULL, NULL);
-  if (g_str_equal (type, "jpeg"))
-    {
-      /* JPEG has no alpha. */
-      g_autoptr(GdkPixbuf) opaque = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8,
-                                                    gdk_pixbuf_get_width (pixbuf),
-                                                    gdk_pixbuf_get_height (pixbuf));
-
-      gdk_pixbuf_composite_color (pixbuf, opaque, 0, 0,
-                                  gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf),
-                                  0, 0, 1, 1, GDK_INTERP_NEAREST, 255, 0, 0, 1, 0, 0);
-      gdk_pixbuf_save (opaque, path, "jpeg", &error, "quality", "92", NULL);
-    }
-  else
-    gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
-  g_assert_no_error (error);
-
-  return path;
+  return pf_test_cli_save_image (image, tmp_dir, name, type);
 }
 
 static char *
@@ -330,7 +264,7 @@ parse_files (JsonParser *parser,
 static void
 test_good_photo_text (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   const char *args[] = { good_png, NULL };
 
   run_cli (&run, args);
@@ -351,7 +285,7 @@ test_good_photo_json (void)
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PfTestCliRun) run = { 0 };
       g_autoptr(JsonParser) parser = json_parser_new ();
       const char *args[] = { "--json", formats[f], NULL };
       JsonArray *files;
@@ -385,7 +319,7 @@ test_good_photo_json (void)
 static void
 test_needs_attention (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *args[] = { "--json", empty_desk, good_png, NULL };
   JsonArray *files;
@@ -411,7 +345,7 @@ test_needs_attention (void)
 static void
 test_needs_attention_text (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   const char *args[] = { empty_desk, NULL };
 
   run_cli (&run, args);
@@ -439,7 +373,7 @@ test_bad_files (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PfTestCliRun) run = { 0 };
       g_autofree char *expected = g_strdup_printf ("%s: %s", *bad[i].path, bad[i].message);
       const char *args[] = { *bad[i].path, NULL };
 
@@ -455,7 +389,7 @@ test_bad_files (void)
 static void
 test_json_mixed (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *missing = g_build_filename (tmp_dir, "no-such-photo.jpg", NULL);
   const char *args[] = { "--json", good_png, empty_file, empty_desk, missing, cut_png, NULL };
@@ -495,7 +429,7 @@ static void
 test_usage (void)
 {
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PfTestCliRun) run = { 0 };
     const char *args[] = { NULL };
 
     run_cli (&run, args);
@@ -503,7 +437,7 @@ test_usage (void)
     g_assert_nonnull (strstr (run.err, "no photo given"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PfTestCliRun) run = { 0 };
     const char *args[] = { "--kind", "library-card", good_png, NULL };
 
     run_cli (&run, args);
@@ -512,7 +446,7 @@ test_usage (void)
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PfTestCliRun) run = { 0 };
     g_autoptr(JsonParser) parser = json_parser_new ();
     const char *args[] = { "--json", "--kind", "id-card", good_png, NULL };
 
@@ -521,7 +455,7 @@ test_usage (void)
     g_assert_cmpuint (json_array_get_length (parse_files (parser, run.out)), ==, 1);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PfTestCliRun) run = { 0 };
     const char *args[] = { "--help", NULL };
 
     run_cli (&run, args);
@@ -594,7 +528,7 @@ assert_document_schema (JsonObject *file)
 static void
 test_read_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *args[] = { "--json", "--read", good_png, NULL };
   JsonObject *file, *document, *mrz, *checks, *mrz_fields;
@@ -644,7 +578,7 @@ test_read_json (void)
 static void
 test_read_licence (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   const char *args[] = { "--json", "--read", "--kind", "driving-licence", licence_png, NULL };
   JsonObject *file, *document;
@@ -662,7 +596,7 @@ test_read_licence (void)
 static void
 test_read_text (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   const char *args[] = { "--read", good_png, NULL };
 
   run_cli (&run, args);
@@ -714,7 +648,7 @@ find_comparison (JsonArray  *comparison,
 static void
 test_details (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PfTestCliRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -796,7 +730,7 @@ test_details (void)
 
   /* The same as text: the comparator's advice. */
   {
-    g_auto(Run) text_run = { 0 };
+    g_auto(PfTestCliRun) text_run = { 0 };
     const char *text_args[] = { "--details", path, good_png, NULL };
 
     run_cli (&text_run, text_args);
@@ -826,7 +760,7 @@ test_details_bad (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(PfTestCliRun) run = { 0 };
       g_autofree char *path = write_bytes (cases[i].name, cases[i].contents,
                                            strlen (cases[i].contents));
       const char *args[] = { "--details", path, good_png, NULL };
@@ -839,7 +773,7 @@ test_details_bad (void)
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PfTestCliRun) run = { 0 };
     const char *args[] = { "--details", "/nonexistent/details.json", good_png, NULL };
 
     run_cli (&run, args);

@@ -139,6 +139,8 @@ TEXT_ROLES = {'text', 'entry', 'password text'}
 TYPE_NAME_RE = re.compile(r'^(Gtk|Adw|Pf)[A-Z][A-Za-z0-9]*$')
 
 WAIT = 20       # seconds for a step, a page or a control to appear
+START_WAIT = 90  # seconds for the app to start and reach the accessibility bus
+CALL_TIMEOUT_MS = 20000  # for one AT-SPI call to the app
 PHOTO_WAIT = 90  # seconds for the demo photo to be taken and checked
 MAX_TABS = 80    # Tab presses before a control counts as unreachable
 
@@ -179,7 +181,10 @@ def ensure_session_bus():
     """Runs the test again under dbus-run-session when there is no bus.
 
     The accessibility bus is started by the session bus on demand, so a
-    session bus is all the walk needs from outside."""
+    session bus is all the walk needs from outside. Its launcher puts its
+    socket in the runtime folder under a name made from DISPLAY alone:
+    walks run side by side (meson runs tests in parallel) would take each
+    other's bus, so each walk has a runtime folder of its own."""
     if os.environ.get('DBUS_SESSION_BUS_ADDRESS') or os.environ.get('PF_A11Y_REEXEC'):
         return
     runner = shutil.which('dbus-run-session')
@@ -187,7 +192,18 @@ def ensure_session_bus():
         print('Bail out! no session bus and no dbus-run-session (Debian package dbus)')
         sys.exit(1)
     os.environ['PF_A11Y_REEXEC'] = '1'
+    os.environ['XDG_RUNTIME_DIR'] = tempfile.mkdtemp(prefix='pf-a11y-runtime-')
+    os.environ['PF_A11Y_RUNTIME_DIR'] = os.environ['XDG_RUNTIME_DIR']
     os.execv(runner, [runner, '--', sys.executable] + sys.argv)
+
+
+def die_with_parent():
+    """In a child: ends it when the walk ends, even when the walk is killed
+    (libatspi aborts the walk when it loses its bus)."""
+    import ctypes
+    import signal
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def start_xvfb():
@@ -199,7 +215,7 @@ def start_xvfb():
     process = subprocess.Popen([xvfb, '-displayfd', str(write_fd), '-screen', '0', '1280x1024x24',
                                 '-nolisten', 'tcp', '-noreset'],
                                pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                               stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
     os.close(write_fd)
     number = b''
     deadline = time.monotonic() + WAIT
@@ -395,10 +411,14 @@ class App:
         if not language:
             # The C locale's English, whatever the build folder holds.
             env.pop('PF_LOCALEDIR', None)
-        self.process = subprocess.Popen([binary, '--demo'], env=env)
+        self.process = subprocess.Popen([binary, '--demo'], env=env,
+                                        preexec_fn=die_with_parent)
         global watched_process
         watched_process = self.process
-        self.app = wait_for('the app on the accessibility bus', self._find_app)
+        # The registry and the app start together on a busy machine: give
+        # them time (the wait ends as soon as the app is there).
+        self.app = wait_for('the app on the accessibility bus', self._find_app,
+                            timeout=START_WAIT)
         self.window = wait_for('the app’s window',
                                lambda: find(self.app, role='frame'), timeout=WAIT)
         pyatspi.Registry.registerEventListener(self._focus_cb, 'object:state-changed:focused')
@@ -414,9 +434,12 @@ class App:
         return None
 
     def _focus_cb(self, event):
-        if event.detail1 and event.host_application is not None and \
-           event.host_application.get_process_id() == self.process.pid:
-            self.focused = event.source
+        try:
+            if event.detail1 and event.host_application is not None and \
+               event.host_application.get_process_id() == self.process.pid:
+                self.focused = event.source
+        except GLib.Error:
+            pass  # an event of an object or app that went away
 
     def clipboard_text(self):
         """The text on our display's clipboard, read as another app would."""
@@ -1025,6 +1048,10 @@ def main(argv):
     missing = [tool for tool in ('xdotool', 'Xvfb') if shutil.which(tool) is None]
     try:
         Atspi, GLib, pyatspi = atspi_modules()
+        # libatspi gives an app 0.8 s to answer, then pings it and calls it
+        # gone ("The application no longer exists"): on a loaded machine
+        # (meson runs tests side by side) a busy app is not a gone one.
+        Atspi.set_timeout(CALL_TIMEOUT_MS, START_WAIT * 1000)
     except (ImportError, ValueError) as e:
         missing.append(f'pyatspi ({e})')
     tap.check('the tools are installed (python3-pyatspi, xvfb, xdotool)',
@@ -1056,6 +1083,8 @@ def main(argv):
             app.process.wait()
         xvfb.terminate()
         xvfb.wait()
+        if os.environ.get('PF_A11Y_RUNTIME_DIR'):
+            shutil.rmtree(os.environ['PF_A11Y_RUNTIME_DIR'], ignore_errors=True)
     return tap.finish()
 
 

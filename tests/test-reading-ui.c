@@ -147,9 +147,10 @@ test_live (void)
   g_assert_nonnull (find_label_with (GTK_WIDGET (details), alike));
   pf_test_photo_screenshot (window, "details-frames-agree");
 
-  /* Forgetting drops the frames with the photo. */
+  /* Forgetting drops the frames with the photo, and what they said. */
   pf_session_forget (session);
   g_assert_null (pf_session_get_photo_frames (session));
+  g_assert_null (pf_details_page_get_vote (details));
 
   pf_test_window_free (window);
   pf_test_photo_remove_dir (dir);
@@ -212,8 +213,7 @@ main (int   argc,
 {
   int status;
 
-  pf_test_ui_init (&argc, &argv);
-  application = pf_test_application_new ();
+  application = pf_test_photo_init (&argc, &argv);
 
   if (!mrz_test_font_available ())
     g_test_skip ("the OCR-B font is not installed");

@@ -490,6 +490,12 @@ photo_changed_cb (PfDetailsPage *self)
 static void
 details_changed_cb (PfDetailsPage *self)
 {
+  PfSession *session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
+
+  /* The session forgot the reading (and with it the photo): what the
+   * frames said about it goes too. */
+  if (!pf_session_get_document_read (session))
+    g_clear_pointer (&self->vote, pf_reading_vote_unref);
   compare (self);
 }
 

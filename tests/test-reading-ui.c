@@ -116,7 +116,9 @@ test_live (void)
   frames = pf_session_get_photo_frames (session);
   g_assert_nonnull (frames);
   g_test_message ("%u frames handed over with the photo", frames->len);
-  g_assert_cmpuint (frames->len, >=, 2);
+  /* How many depends on how fast the worker got through the frames: on
+   * a loaded machine it may check only a couple before the capture. */
+  g_assert_cmpuint (frames->len, >=, 1);
   g_assert_cmpuint (frames->len, <=, 3);
   for (guint i = 0; i < frames->len; i++)
     g_assert_true (g_ptr_array_index (frames, i) != pf_session_get_photo (session));
@@ -128,7 +130,7 @@ test_live (void)
   g_assert_cmpint (pf_details_page_get_state (details), ==, PF_DETAILS_STATE_READ);
   vote = pf_details_page_get_vote (details);
   g_assert_nonnull (vote);
-  g_assert_cmpuint (pf_reading_vote_get_n_readings (vote), >=, 3);
+  g_assert_cmpuint (pf_reading_vote_get_n_readings (vote), ==, 1 + frames->len);
   for (PfField f = 0; f < PF_N_FIELDS; f++)
     {
       g_autofree char *values =

@@ -156,7 +156,7 @@ carriers = ("libasan.so", "libubsan.so", "/libsanitizer/", "libglib-2.0.so", "li
 # main loop or starts the library, and asked for nothing.
 boundaries = re.compile(r" in (g_main_context_dispatch|g_main_context_iteration|g_main_loop_run|"
                         r"g_application_run|gtk_init|gtk_init_check|gtk_test_init|gst_init|"
-                        r"gst_init_check|adw_init|start_thread|g_thread_proxy)\b")
+                        r"gst_init_check|adw_init|start_thread|g_thread_proxy|call_init|_dl_init)\b")
 
 def ours(frame):
     match = re.search(r" in \S+ (\S+?):\d+", frame)
@@ -177,6 +177,11 @@ def owner(frames):
     library = None
     for frame in frames:
         if boundaries.search(frame):
+            # Only carriers so far: GLib allocated on its own (in its
+            # constructor, or in the main loop).
+            if library is None:
+                library = next((lib for lib in libraries for f in frames[:frames.index(frame)]
+                                if lib in f), None)
             break
         if ours(frame):
             return None

@@ -557,6 +557,7 @@ test_preferences (void)
   GtkSwitch *toggle;
   g_autoptr(GPtrArray) combos = NULL;
   AdwComboRow *glare = NULL, *camera = NULL;
+  char *chosen;
 
   g_object_ref (preferences);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -594,9 +595,13 @@ test_preferences (void)
   /* A camera chosen before but not plugged in stays chosen, and listed. */
   g_settings_set_string (settings, "camera", "/dev/video-test-absent");
   g_assert_cmpuint (adw_combo_row_get_selected (camera), >, 0);
-  g_assert_cmpstr (g_settings_get_string (settings, "camera"), ==, "/dev/video-test-absent");
+  chosen = g_settings_get_string (settings, "camera");
+  g_assert_cmpstr (chosen, ==, "/dev/video-test-absent");
+  g_free (chosen);
   adw_combo_row_set_selected (camera, 0);
-  g_assert_cmpstr (g_settings_get_string (settings, "camera"), ==, "");
+  chosen = g_settings_get_string (settings, "camera");
+  g_assert_cmpstr (chosen, ==, "");
+  g_free (chosen);
 
   /* Every control has a name for screen readers: rows label their widgets. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (spin)) ||

@@ -988,11 +988,17 @@ def do_export(app, tap, page, stops):
                                            name=re.escape(plain('_Export')) + '$',
                                            sensitive=True))
             accept.queryAction().doAction(0)
-        # The file replaces a temporary one when complete: once it is
-        # there, it is whole.
-        wait_for('the report on disk', lambda: os.path.exists(path), timeout=60)
-        with open(path, 'rb') as f:
-            pdf = f.read()
+        # GIO writes a new file in place: it is whole once it ends with the
+        # PDF trailer.
+        def written():
+            try:
+                with open(path, 'rb') as f:
+                    data = f.read()
+            except OSError:
+                return None
+            return data if data.rstrip().endswith(b'%%EOF') else None
+
+        pdf = wait_for('the whole report on disk', written, timeout=60)
         problems = []
         if not pdf.startswith(b'%PDF-'):
             problems.append(f'{path} is no PDF ({pdf[:8]!r})')

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pf-accessible-names.h"
 #include "pf-camera-view.h"
 #include "pf-finding-row.h"
 #include "pf-photo-result.h"
@@ -64,6 +65,7 @@ fill_side (PfPhotoResult *self,
 {
   GPtrArray *findings = pf_photo_report_get_findings (report);
   AdwExpanderRow *passed = NULL;
+  const char *title;
   guint n_passed = 0;
 
   pf_camera_view_set_image (self->side_views[side], image, FALSE);
@@ -102,6 +104,15 @@ fill_side (PfPhotoResult *self,
                                   n_passed);
       adw_expander_row_set_subtitle (passed, subtitle);
     }
+
+  /* Screen readers announce a list by its name; the group's title names
+   * the findings, the expander's its passed checks (named after, as the
+   * group's naming reaches the expander's list too). */
+  title = adw_preferences_group_get_title (self->side_groups[side]);
+  if (title != NULL && *title != '\0')
+    pf_accessible_names_label_list (GTK_WIDGET (self->side_groups[side]), title);
+  if (passed != NULL)
+    pf_accessible_names_label_list (GTK_WIDGET (passed), _("Checks That Passed"));
 }
 
 static void

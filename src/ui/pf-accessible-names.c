@@ -121,7 +121,9 @@ pf_accessible_names_fix (GtkWidget *root)
  *   title
  * @label: what the list holds, for screen readers ("list, Surname, 2 items")
  *
- * Names the first list box under @root (@root itself if it is one).
+ * Names every list box under @root (@root itself if it is one): a group's
+ * own list and any list nested in its rows, such as an expander row's, so
+ * name the nested ones after the group.
  */
 void
 pf_accessible_names_label_list (GtkWidget  *root,

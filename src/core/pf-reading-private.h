@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Between the document reader (pf-reading.c) and its printed-zone part
- * (pf-reading-printed.c). Not for use outside src/core. */
+/* Between the document reader's parts: the steps of a reading
+ * (pf-reading.c), the reading they fill in (pf-reading-result.c), its
+ * fields (pf-reading-fields.c), the printed zone (pf-reading-printed.c)
+ * and the vote across frames (pf-reading-vote.c). Not for use outside
+ * src/core. */
 #pragma once
 
 #include "pf-reading.h"
@@ -21,6 +24,27 @@ typedef struct
   double  confidence;  /* 0..1 */
 } PfPrintedField;
 
+/* What one reading holds: filled in by pf-reading.c in its worker, read
+ * through the getters of pf-reading-result.c; nothing changes it once it
+ * is handed on. */
+struct _PfReading
+{
+  gatomicrefcount  ref_count;
+  PfDocumentKind   kind;
+  gboolean         has_outline;
+  PfPoint          outline[4];
+  PfMrzReading    *mrz_reading;
+  gboolean         printed_read;
+  GError          *printed_error;
+  char            *mrz_values[PF_N_FIELDS];
+  double           mrz_confidences[PF_N_FIELDS];
+  PfPrintedField   printed[PF_N_FIELDS];
+  const char      *values[PF_N_FIELDS];   /* borrowed from the two above */
+  double           confidences[PF_N_FIELDS];
+  PfReadingSource  sources[PF_N_FIELDS];
+  PfReadingVote   *vote;                  /* NULL: read alone */
+};
+
 gboolean  pf_reading_read_printed  (const PfRectified *document,
                                     PfMrz             *mrz,
                                     PfPrintedField     fields[PF_N_FIELDS],
@@ -30,9 +54,14 @@ void      pf_printed_field_clear   (PfPrintedField    *field);
 guint     pf_reading_edit_distance (const char        *a,
                                     const char        *b);
 void      pf_reading_secure_free   (char              *text);
-gboolean  pf_reading_mrz_field_checked (PfReading     *self,
-                                        PfField        field);
 void      pf_reading_set_vote      (PfReading         *self,
                                     PfReadingVote     *vote);
+
+/* pf-reading-fields.c */
+gboolean  pf_reading_mrz_field_checked (PfReading       *self,
+                                        PfField          field);
+void      pf_reading_set_mrz_values (PfReading        *self,
+                                     PfMrzReading     *reading);
+void      pf_reading_merge_fields   (PfReading        *self);
 
 G_END_DECLS

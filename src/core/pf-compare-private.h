@@ -80,6 +80,18 @@ void       pf_compare_result_set_misread (PfCompareResult *result,
 void       pf_compare_free_zeroed    (char             *text);
 gboolean   pf_compare_is_blank       (const char       *text);
 
+/* pf-compare-codes.c */
+void       pf_compare_codes          (PfField           field,
+                                      const char       *typed,
+                                      const char       *printed,
+                                      const char       *mrz,
+                                      PfCompareResult  *result);
+
+/* pf-comparison.c */
+PfComparison *pf_comparison_new      (PfField           field,
+                                      const char       *typed,
+                                      PfCompareResult  *result);
+
 /* pf-compare-names.c */
 void       pf_compare_names          (PfField           field,
                                       const char       *typed,

@@ -5,7 +5,7 @@
  * for the printed words that come nearest to them, so that the printed
  * zone can confirm the MRZ or show where the two differ. Where there is
  * none (most driving licences), each field is the text just below or
- * beside its label. */
+ * beside its label (pf-reading-labels.c). */
 
 #include "config.h"
 
@@ -27,22 +27,10 @@
 #define MIN_NAME_LIKENESS   0.6
 #define MIN_NUMBER_LIKENESS 0.7
 
-/* A run of consecutive words on one line. */
-typedef struct
-{
-  char   *text;      /* words joined by single spaces */
-  char   *folded;    /* capitals, no diacritics, separators as spaces */
-  char   *compact;   /* folded, without spaces */
-  PfRect  box;
-  double  confidence;
-  guint   first;     /* index of its first word */
-  guint   n_words;
-} Candidate;
-
 static void
 candidate_clear (gpointer data)
 {
-  Candidate *c = data;
+  PfPrintedCandidate *c = data;
 
   g_clear_pointer (&c->text, pf_reading_secure_free);
   g_clear_pointer (&c->folded, pf_reading_secure_free);
@@ -75,7 +63,7 @@ rect_union (PfRect a,
 static GArray *
 make_candidates (GPtrArray *words)
 {
-  GArray *candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  GArray *candidates = g_array_new (FALSE, TRUE, sizeof (PfPrintedCandidate));
 
   g_array_set_clear_func (candidates, candidate_clear);
 
@@ -89,7 +77,7 @@ make_candidates (GPtrArray *words)
       for (guint n = 0; n < MAX_RUN && i + n < words->len; n++)
         {
           const PfOcrWord *word = g_ptr_array_index (words, i + n);
-          Candidate c = { 0 };
+          PfPrintedCandidate c = { 0 };
 
           if (word->line != first->line || strchr (word->text, '<') != NULL)
             break;
@@ -163,11 +151,11 @@ likeness (const char *a,
   return 1.0 - (double) pf_reading_edit_distance (a, b) / longer;
 }
 
-static void
-set_field (PfPrintedField  *field,
-           const Candidate *c,
-           const char      *text,
-           double           confidence)
+void
+pf_printed_field_set (PfPrintedField           *field,
+                      const PfPrintedCandidate *c,
+                      const char               *text,
+                      double                    confidence)
 {
   pf_printed_field_clear (field);
   field->text = g_strdup (text != NULL ? text : c->text);
@@ -201,8 +189,9 @@ best_like (GArray     *candidates,
 
   for (guint i = 0; i < candidates->len; i++)
     {
-      const Candidate *c = &g_array_index (candidates, Candidate, i);
-      const Candidate *b = best >= 0 ? &g_array_index (candidates, Candidate, best) : NULL;
+      const PfPrintedCandidate *c = &g_array_index (candidates, PfPrintedCandidate, i);
+      const PfPrintedCandidate *b =
+        best >= 0 ? &g_array_index (candidates, PfPrintedCandidate, best) : NULL;
       double s;
       gboolean better;
 
@@ -273,9 +262,9 @@ join_folded (char     **folded,
  * where the MRZ's form of the name has none ("SCHAF ER" for SCHAEFER):
  * each space goes when the name without it is more like the anchor. */
 static char *
-respace_like (GPtrArray       *words,
-              const Candidate *c,
-              const char      *anchor)
+respace_like (GPtrArray                *words,
+              const PfPrintedCandidate *c,
+              const char               *anchor)
 {
   g_autofree char *target = pf_translit_fold (anchor);
   char *folded[MAX_RUN] = { NULL };
@@ -324,8 +313,8 @@ respace_like (GPtrArray       *words,
 }
 
 /* A candidate that reads as a whole date, as ISO 8601. */
-static char *
-candidate_date (const Candidate *c)
+char *
+pf_printed_candidate_date (const PfPrintedCandidate *c)
 {
   GDate date;
 
@@ -352,15 +341,16 @@ find_date (GArray         *candidates,
 
   for (guint i = 0; i < candidates->len; i++)
     {
-      const Candidate *c = &g_array_index (candidates, Candidate, i);
-      g_autofree char *iso = candidate_date (c);
+      const PfPrintedCandidate *c = &g_array_index (candidates, PfPrintedCandidate, i);
+      g_autofree char *iso = pf_printed_candidate_date (c);
       guint d;
 
       if (iso == NULL)
         continue;
       d = pf_reading_edit_distance (iso, anchor);
-      if (d < best_distance || (d == best_distance && best >= 0 &&
-                                c->confidence > g_array_index (candidates, Candidate, best).confidence))
+      if (d < best_distance ||
+          (d == best_distance && best >= 0 &&
+           c->confidence > g_array_index (candidates, PfPrintedCandidate, best).confidence))
         {
           best = i;
           best_distance = d;
@@ -371,166 +361,11 @@ find_date (GArray         *candidates,
 
   if (best < 0)
     return FALSE;
-  set_field (field, &g_array_index (candidates, Candidate, best), best_iso,
-             g_array_index (candidates, Candidate, best).confidence);
+  pf_printed_field_set (field, &g_array_index (candidates, PfPrintedCandidate, best), best_iso,
+                        g_array_index (candidates, PfPrintedCandidate, best).confidence);
   return TRUE;
 }
 
-/* The words each field's label may hold, folded, in the languages the
- * specimen and most European documents print. */
-static const char *const *
-label_words (PfField field)
-{
-  static const char *const surname[] = { "SURNAME", "NOM", "NAME", "APELLIDOS", NULL };
-  static const char *const given[] = { "GIVEN", "PRENOMS", "FORENAMES", "VORNAMEN", NULL };
-  static const char *const birth[] = { "BIRTH", "NAISSANCE", "GEBURTSTAG", NULL };
-  static const char *const nationality[] = { "NATIONALITY", "NATIONALITE", NULL };
-  static const char *const number[] = { "NO", "NUMBER", "N°", "NUMERO", NULL };
-  static const char *const expiry[] = { "EXPIRY", "EXPIRES", "EXPIRATION", "VALID", NULL };
-
-  switch (field)
-    {
-    case PF_FIELD_SURNAME:
-      return surname;
-    case PF_FIELD_GIVEN_NAMES:
-      return given;
-    case PF_FIELD_BIRTH_DATE:
-      return birth;
-    case PF_FIELD_NATIONALITY:
-      return nationality;
-    case PF_FIELD_DOCUMENT_NUMBER:
-      return number;
-    case PF_FIELD_EXPIRY_DATE:
-    default:
-      return expiry;
-    }
-}
-
-static gboolean
-is_label_of (const PfOcrWord *word,
-             PfField          field)
-{
-  g_autofree char *folded = pf_translit_fold (word->text);
-  const char *const *keys = label_words (field);
-  gsize len;
-
-  if (folded == NULL)
-    return FALSE;
-  /* "Surname/Nom", "No.": the word up to its punctuation. Labels are
-   * small print, which Tesseract misreads more ("Sumame"): a long key
-   * may be a character or two off. */
-  len = strcspn (folded, "/.:,");
-  folded[len] = '\0';
-  for (guint k = 0; keys[k] != NULL; k++)
-    {
-      gsize key_len = strlen (keys[k]);
-
-      if (g_str_equal (folded, keys[k]) ||
-          (key_len >= 5 && pf_reading_edit_distance (folded, keys[k]) <= (key_len >= 7 ? 2u : 1u)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether a label word belongs to another field's label too ("Place of
- * birth" is no birth date; "Surname" is not the given names' NAME). */
-static gboolean
-label_line_mentions (GPtrArray  *words,
-                     guint       index,
-                     const char *other)
-{
-  const PfOcrWord *word = g_ptr_array_index (words, index);
-
-  for (guint i = index > 3 ? index - 3 : 0; i < index; i++)
-    {
-      const PfOcrWord *before = g_ptr_array_index (words, i);
-      g_autofree char *folded = NULL;
-
-      if (before->line != word->line)
-        continue;
-      folded = pf_translit_fold (before->text);
-      if (folded != NULL && g_str_has_prefix (folded, other))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The value under (or else beside) a label: the words of the first row
- * below it that starts near the label's left edge, or those right of it
- * on its own line when nothing is below. */
-static gboolean
-find_by_label (GPtrArray      *words,
-               GArray         *candidates,
-               PfField         field,
-               PfPrintedField *out)
-{
-  for (guint i = 0; i < words->len; i++)
-    {
-      const PfOcrWord *label = g_ptr_array_index (words, i);
-      double h = MAX (label->box.height, 4);
-      double label_left = label->box.x;
-      int best = -1;
-      double best_gap = G_MAXDOUBLE;
-
-      if (!is_label_of (label, field))
-        continue;
-      if (field == PF_FIELD_BIRTH_DATE && label_line_mentions (words, i, "PLACE"))
-        continue;
-      if (field == PF_FIELD_SURNAME && label_line_mentions (words, i, "GIVEN"))
-        continue;
-
-      /* The label's first word: the value lines up with it. */
-      for (guint j = i; j-- > 0;)
-        {
-          const PfOcrWord *before = g_ptr_array_index (words, j);
-
-          if (before->line != label->line ||
-              label_left - (before->box.x + before->box.width) > 1.5 * h)
-            break;
-          label_left = before->box.x;
-        }
-
-      for (guint k = 0; k < candidates->len; k++)
-        {
-          const Candidate *c = &g_array_index (candidates, Candidate, k);
-          const PfOcrWord *first = g_ptr_array_index (words, c->first);
-          double gap = c->box.y - (label->box.y + label->box.height);
-          g_autofree char *date = NULL;
-
-          if (first->line == label->line || gap < -0.3 * h || gap > 3 * h)
-            continue;
-          if (fabs (c->box.x - label_left) > 2 * h)
-            continue;
-          if (field == PF_FIELD_BIRTH_DATE || field == PF_FIELD_EXPIRY_DATE)
-            {
-              date = candidate_date (c);
-              if (date == NULL)
-                continue;
-            }
-          /* The nearest row, and on it the longest run. */
-          if (best < 0 || gap < best_gap - 0.5 * h ||
-              (fabs (gap - best_gap) <= 0.5 * h &&
-               c->n_words > g_array_index (candidates, Candidate, best).n_words))
-            {
-              best = k;
-              best_gap = MIN (gap, best_gap);
-            }
-        }
-
-      if (best >= 0)
-        {
-          const Candidate *c = &g_array_index (candidates, Candidate, best);
-          g_autofree char *date = NULL;
-
-          if (field == PF_FIELD_BIRTH_DATE || field == PF_FIELD_EXPIRY_DATE)
-            date = candidate_date (c);
-          set_field (out, c, date, c->confidence);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 /**
  * pf_reading_read_printed:
@@ -603,9 +438,10 @@ pf_reading_read_printed (const PfRectified *document,
               best = best_like (candidates, anchor, LIKE_COMPACT, MIN_NUMBER_LIKENESS, &score);
               if (best >= 0)
                 {
-                  const Candidate *c = &g_array_index (candidates, Candidate, best);
+                  const PfPrintedCandidate *c =
+                    &g_array_index (candidates, PfPrintedCandidate, best);
 
-                  set_field (&fields[f], c, NULL, c->confidence * score);
+                  pf_printed_field_set (&fields[f], c, NULL, c->confidence * score);
                   found = TRUE;
                 }
               break;
@@ -617,13 +453,14 @@ pf_reading_read_printed (const PfRectified *document,
               best = best_like (candidates, anchor, mode, MIN_NAME_LIKENESS, &score);
               if (best >= 0)
                 {
-                  const Candidate *c = &g_array_index (candidates, Candidate, best);
+                  const PfPrintedCandidate *c =
+                    &g_array_index (candidates, PfPrintedCandidate, best);
                   /* A name cut short says nothing of the spaces after
                    * the cut. */
                   g_autofree char *name = mode == LIKE_PREFIX ? g_strdup (c->text)
                                                               : respace_like (words, c, anchor);
 
-                  set_field (&fields[f], c, name, c->confidence * score);
+                  pf_printed_field_set (&fields[f], c, name, c->confidence * score);
                   pf_secure_zero (name, strlen (name));
                   found = TRUE;
                 }
@@ -632,7 +469,7 @@ pf_reading_read_printed (const PfRectified *document,
         }
 
       if (!found)
-        find_by_label (words, candidates, f, &fields[f]);
+        pf_reading_find_by_label (words, candidates, f, &fields[f]);
     }
 
   if (birth != NULL)

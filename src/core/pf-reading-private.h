@@ -24,6 +24,18 @@ typedef struct
   double  confidence;  /* 0..1 */
 } PfPrintedField;
 
+/* A run of consecutive words on one line of the printed zone. */
+typedef struct
+{
+  char   *text;      /* words joined by single spaces */
+  char   *folded;    /* capitals, no diacritics, separators as spaces */
+  char   *compact;   /* folded, without spaces */
+  PfRect  box;
+  double  confidence;
+  guint   first;     /* index of its first word */
+  guint   n_words;
+} PfPrintedCandidate;
+
 /* What one reading holds: filled in by pf-reading.c in its worker, read
  * through the getters of pf-reading-result.c; nothing changes it once it
  * is handed on. */
@@ -56,6 +68,19 @@ guint     pf_reading_edit_distance (const char        *a,
 void      pf_reading_secure_free   (char              *text);
 void      pf_reading_set_vote      (PfReading         *self,
                                     PfReadingVote     *vote);
+
+/* pf-reading-printed.c */
+void      pf_printed_field_set      (PfPrintedField           *field,
+                                     const PfPrintedCandidate *c,
+                                     const char               *text,
+                                     double                    confidence);
+char     *pf_printed_candidate_date (const PfPrintedCandidate *c);
+
+/* pf-reading-labels.c */
+gboolean  pf_reading_find_by_label  (GPtrArray        *words,
+                                     GArray           *candidates,
+                                     PfField           field,
+                                     PfPrintedField   *out);
 
 /* pf-reading-fields.c */
 gboolean  pf_reading_mrz_field_checked (PfReading       *self,

@@ -391,6 +391,80 @@ pf_read_document_frames (PfImage              *photo,
   return g_steal_pointer (&reading);
 }
 
+/* Whether the MRZ's check digit for @field fails; names and nationality
+ * have none. */
+static gboolean
+check_failed (PfReading *reading,
+              PfField    field)
+{
+  PfMrz *mrz = pf_reading_get_mrz (reading);
+  PfMrzCheck check;
+
+  switch (field)
+    {
+    case PF_FIELD_BIRTH_DATE:
+      check = PF_MRZ_CHECK_BIRTH_DATE;
+      break;
+    case PF_FIELD_EXPIRY_DATE:
+      check = PF_MRZ_CHECK_EXPIRY_DATE;
+      break;
+    case PF_FIELD_DOCUMENT_NUMBER:
+      check = PF_MRZ_CHECK_DOCUMENT_NUMBER;
+      break;
+    case PF_FIELD_SURNAME:
+    case PF_FIELD_GIVEN_NAMES:
+    case PF_FIELD_NATIONALITY:
+    default:
+      return FALSE;
+    }
+
+  return mrz != NULL && pf_mrz_get_check (mrz, check) == PF_MRZ_CHECK_RESULT_FAILED;
+}
+
+/**
+ * pf_reading_get_doubt:
+ *
+ * Why the person should check @field's reading against the document
+ * themselves, if they should: not read; read with little confidence
+ * where neither a check digit nor the camera's frames vouch for it; read
+ * otherwise by the MRZ than by the printed zone; the MRZ's alone, with a
+ * check digit that fails; or read otherwise by the camera's frames. A
+ * value both zones agree on stands even when the MRZ's check digit fails:
+ * the digit itself is then the likelier misreading.
+ *
+ * Returns: the most telling doubt, or %PF_READING_DOUBT_NONE
+ */
+PfReadingDoubt
+pf_reading_get_doubt (PfReading *self,
+                      PfField    field)
+{
+  PfReadingSource source;
+  PfReadingAgreement agreement;
+  gboolean vouched;
+
+  g_return_val_if_fail (self != NULL, PF_READING_DOUBT_NONE);
+  g_return_val_if_fail (field < PF_N_FIELDS, PF_READING_DOUBT_NONE);
+
+  if (pf_reading_get_value (self, field) == NULL)
+    return PF_READING_DOUBT_NOT_READ;
+
+  agreement = pf_reading_get_agreement (self, field);
+  if (agreement == PF_READING_AGREEMENT_UNCERTAIN)
+    return PF_READING_DOUBT_FRAMES_DIFFER;
+
+  source = pf_reading_get_source (self, field);
+  if (source == PF_READING_SOURCE_MRZ && check_failed (self, field))
+    return PF_READING_DOUBT_CHECK_FAILED;
+  if (source == PF_READING_SOURCE_DISAGREE)
+    return PF_READING_DOUBT_ZONES_DIFFER;
+
+  vouched = agreement == PF_READING_AGREEMENT_CONFIRMED ||
+            (source != PF_READING_SOURCE_PRINTED && pf_reading_mrz_field_checked (self, field));
+  if (!vouched && pf_reading_get_confidence (self, field) < PF_READING_FAINT_CONFIDENCE)
+    return PF_READING_DOUBT_FAINT;
+  return PF_READING_DOUBT_NONE;
+}
+
 /**
  * pf_reading_agreement_to_string:
  *
@@ -409,6 +483,33 @@ pf_reading_agreement_to_string (PfReadingAgreement agreement)
     case PF_READING_AGREEMENT_UNCERTAIN:
       return "uncertain";
     case PF_READING_AGREEMENT_NONE:
+    default:
+      return "none";
+    }
+}
+
+/**
+ * pf_reading_doubt_to_string:
+ *
+ * Returns: a fixed name for @doubt, for tests and the JSON: "none",
+ *   "not-read", "faint", "zones-differ", "check-failed" or "frames-differ"
+ */
+const char *
+pf_reading_doubt_to_string (PfReadingDoubt doubt)
+{
+  switch (doubt)
+    {
+    case PF_READING_DOUBT_NOT_READ:
+      return "not-read";
+    case PF_READING_DOUBT_FAINT:
+      return "faint";
+    case PF_READING_DOUBT_ZONES_DIFFER:
+      return "zones-differ";
+    case PF_READING_DOUBT_CHECK_FAILED:
+      return "check-failed";
+    case PF_READING_DOUBT_FRAMES_DIFFER:
+      return "frames-differ";
+    case PF_READING_DOUBT_NONE:
     default:
       return "none";
     }

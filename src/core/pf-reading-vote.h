@@ -18,6 +18,38 @@ G_BEGIN_DECLS
  */
 typedef struct _PfReadingVote PfReadingVote;
 
+/**
+ * PfReadingDoubt:
+ * @PF_READING_DOUBT_NONE: nothing speaks against the field's reading
+ * @PF_READING_DOUBT_NOT_READ: the document was read, but not this field
+ * @PF_READING_DOUBT_FAINT: the reader was unsure of the field's
+ *   characters, and nothing else vouches for them
+ * @PF_READING_DOUBT_ZONES_DIFFER: the MRZ and the printed zone give
+ *   different values (pf_reading_get_mrz_value(),
+ *   pf_reading_get_printed_value())
+ * @PF_READING_DOUBT_CHECK_FAILED: the value is the MRZ's alone, and the
+ *   check digit that protects it fails
+ * @PF_READING_DOUBT_FRAMES_DIFFER: the live camera's frames read it
+ *   differently (pf_reading_vote_get_alternatives())
+ *
+ * Why the person should check a field's reading against the document
+ * themselves; a field with several reasons gets the last in this order,
+ * which is the most telling.
+ */
+typedef enum
+{
+  PF_READING_DOUBT_NONE,
+  PF_READING_DOUBT_NOT_READ,
+  PF_READING_DOUBT_FAINT,
+  PF_READING_DOUBT_ZONES_DIFFER,
+  PF_READING_DOUBT_CHECK_FAILED,
+  PF_READING_DOUBT_FRAMES_DIFFER,
+} PfReadingDoubt;
+
+/* Below this confidence (a probability, pf_reading_get_confidence()) a
+ * value is no better than a guess between two readings. */
+#define PF_READING_FAINT_CONFIDENCE 0.5
+
 #define PF_TYPE_READING_VOTE (pf_reading_vote_get_type ())
 
 GType               pf_reading_vote_get_type         (void) G_GNUC_CONST;
@@ -37,6 +69,8 @@ const char * const *pf_reading_vote_get_alternatives (PfReadingVote   *self,
 gboolean            pf_reading_vote_get_confirmed    (PfReadingVote   *self);
 
 PfReadingVote      *pf_reading_get_vote              (PfReading       *self);
+PfReadingDoubt      pf_reading_get_doubt             (PfReading       *self,
+                                                      PfField          field);
 
 PfReading          *pf_read_document_frames          (PfImage              *photo,
                                                       PfImage             **frames,
@@ -46,6 +80,7 @@ PfReading          *pf_read_document_frames          (PfImage              *phot
                                                       GError              **error);
 
 const char         *pf_reading_agreement_to_string   (PfReadingAgreement    agreement);
+const char         *pf_reading_doubt_to_string       (PfReadingDoubt        doubt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PfReadingVote, pf_reading_vote_unref)
 

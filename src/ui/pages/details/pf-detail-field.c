@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One detail of the details step: what the person types beside what the
- * document shows (the app's reading, which the person may correct), and
- * the comparator's verdict: its reason and advice, the differing
- * characters highlighted, and the same differences said in words, for
- * screen readers and for anyone who cannot tell the highlight apart.
- * What is typed goes straight into the session, in memory only. */
+ * document shows (the app's reading, which the person may correct), why
+ * that reading may be wrong where the app is unsure of it, and the
+ * comparator's verdict: its reason and advice, the differing characters
+ * highlighted, and the same differences said in words, for screen readers
+ * and for anyone who cannot tell the highlight apart. What is typed goes
+ * straight into the session, in memory only. */
 
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-accessible-names.h"
+#include "pf-detail-doubt.h"
 #include "pf-detail-field.h"
 #include "pf-finding-row.h"
 
@@ -25,6 +27,8 @@ struct _PfDetailField
   GtkEntry            *typed_row;
   GtkEntry            *document_row;
   GtkButton           *reset_button;
+  GtkWidget           *doubt_box;
+  GtkLabel            *doubt_label;
   GtkListBox          *result_list;
   PfFindingRow        *result_row;
   GtkWidget           *diff_row;
@@ -35,6 +39,11 @@ struct _PfDetailField
   /* Owned references */
   PfSession           *session;
   char                *reading;
+  /* What screen readers hear about the field beside its name: the
+   * verdict ("title. advice") and the doubt's note, each NULL when there
+   * is none. Both may quote what was typed or read: zeroed when freed. */
+  char                *verdict_text;
+  char                *doubt_text;
 
   PfField              field;
   /* Set while the entries are filled from the session, so that filling
@@ -106,6 +115,8 @@ pf_detail_field_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_pointer (&self->reading, free_zeroed);
+  g_clear_pointer (&self->verdict_text, free_zeroed);
+  g_clear_pointer (&self->doubt_text, free_zeroed);
 
   G_OBJECT_CLASS (pf_detail_field_parent_class)->dispose (object);
 }
@@ -195,6 +206,8 @@ pf_detail_field_class_init (PfDetailFieldClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PfDetailField, typed_row);
   gtk_widget_class_bind_template_child (widget_class, PfDetailField, document_row);
   gtk_widget_class_bind_template_child (widget_class, PfDetailField, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, doubt_box);
+  gtk_widget_class_bind_template_child (widget_class, PfDetailField, doubt_label);
   gtk_widget_class_bind_template_child (widget_class, PfDetailField, result_list);
   gtk_widget_class_bind_template_child (widget_class, PfDetailField, result_row);
   gtk_widget_class_bind_template_child (widget_class, PfDetailField, diff_row);
@@ -439,6 +452,66 @@ show_diff (PfDetailField      *self,
   pf_secure_zero (words, strlen (words));
 }
 
+static void
+describe (GtkWidget  *entry,
+          const char *description)
+{
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The typed value's entry is described by the verdict and the doubt, the
+ * document's by the doubt: either way the person hears what to check
+ * where the focus is. */
+static void
+update_descriptions (PfDetailField *self)
+{
+  g_autofree char *both = NULL;
+
+  if (self->verdict_text != NULL && self->doubt_text != NULL)
+    both = g_strjoin ("\n", self->verdict_text, self->doubt_text, NULL);
+  describe (GTK_WIDGET (self->typed_row),
+            both != NULL ? both : self->verdict_text != NULL ? self->verdict_text
+                                                             : self->doubt_text);
+  describe (GTK_WIDGET (self->document_row), self->doubt_text);
+  if (both != NULL)
+    pf_secure_zero (both, strlen (both));
+}
+
+/**
+ * pf_detail_field_show_doubt:
+ * @doubt: why the app is unsure of its reading of this detail, or
+ *   %PF_READING_DOUBT_NONE
+ * @readings: (array zero-terminated=1) (nullable): the different readings,
+ *   as shown, where @doubt lists them
+ *
+ * Shows, or hides, the note that the reading needs the person's own
+ * check, and puts it in both entries' accessible descriptions.
+ */
+void
+pf_detail_field_show_doubt (PfDetailField      *self,
+                            PfReadingDoubt      doubt,
+                            const char * const *readings)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (PF_IS_DETAIL_FIELD (self));
+
+  g_clear_pointer (&self->doubt_text, free_zeroed);
+  self->doubt_text = pf_detail_doubt_describe (doubt, readings, FALSE);
+  markup = pf_detail_doubt_describe (doubt, readings, TRUE);
+
+  gtk_label_set_markup (self->doubt_label, markup != NULL ? markup : "");
+  gtk_widget_set_visible (self->doubt_box, markup != NULL);
+  update_descriptions (self);
+  if (markup != NULL)
+    pf_secure_zero (markup, strlen (markup));
+}
+
 /**
  * pf_detail_field_show:
  * @comparison: (nullable): the field's comparison, or %NULL for none
@@ -481,19 +554,11 @@ pf_detail_field_show (PfDetailField      *self,
     finding = pf_comparison_get_finding (comparison);
 
   /* The verdict, read out with the field it is about. */
+  g_clear_pointer (&self->verdict_text, free_zeroed);
   if (finding != NULL)
-    {
-      g_autofree char *description = g_strdup_printf ("%s. %s", pf_finding_get_title (finding),
-                                                      pf_finding_get_advice (finding));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->typed_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-      pf_secure_zero (description, strlen (description));
-    }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->typed_row),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    self->verdict_text = g_strdup_printf ("%s. %s", pf_finding_get_title (finding),
+                                          pf_finding_get_advice (finding));
+  update_descriptions (self);
 
   pf_finding_row_set_finding (self->result_row, finding);
   gtk_widget_set_visible (GTK_WIDGET (self->result_list), finding != NULL);
@@ -515,6 +580,19 @@ pf_detail_field_get_document_entry (PfDetailField *self)
 {
   g_return_val_if_fail (PF_IS_DETAIL_FIELD (self), NULL);
   return GTK_EDITABLE (self->document_row);
+}
+
+/**
+ * pf_detail_field_get_doubt_text:
+ *
+ * Returns: why the app is unsure of its reading, in words, as shown; ""
+ *   when it shows no doubt
+ */
+const char *
+pf_detail_field_get_doubt_text (PfDetailField *self)
+{
+  g_return_val_if_fail (PF_IS_DETAIL_FIELD (self), NULL);
+  return self->doubt_text != NULL ? self->doubt_text : "";
 }
 
 /**

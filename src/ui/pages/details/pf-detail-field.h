@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pf-reading-vote.h"
 #include "pf-session.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,13 @@ void          pf_detail_field_set_session       (PfDetailField      *self,
 void          pf_detail_field_show              (PfDetailField      *self,
                                                  const PfComparison *comparison,
                                                  const char         *reading);
+void          pf_detail_field_show_doubt        (PfDetailField      *self,
+                                                 PfReadingDoubt      doubt,
+                                                 const char * const *readings);
 GtkEditable  *pf_detail_field_get_typed_entry   (PfDetailField      *self);
 GtkEditable  *pf_detail_field_get_document_entry (PfDetailField     *self);
 const char   *pf_detail_field_get_diff_text     (PfDetailField      *self);
+const char   *pf_detail_field_get_doubt_text    (PfDetailField      *self);
 
 char         *pf_detail_diff_markup             (const PfComparison *comparison,
                                                  gboolean            typed_side);

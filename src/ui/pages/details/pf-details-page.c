@@ -4,54 +4,21 @@
  * read it from the document photo, which the person may correct. The
  * comparator (pf_compare_details(), shared with the CLI) judges each pair.
  *
- * The photo is read in a worker thread while the page is shown; a new
- * photo, or leaving the page, cancels the reading. Everything typed lives
- * in the session, in memory only: it survives moving between steps and is
- * zeroed when the session forgets. Nothing here is logged. */
+ * The photo is read in a worker thread while the page is shown
+ * (pf-details-page-reading.c); where the reader is unsure of a detail,
+ * the detail says why and asks the person to check it on the document.
+ * Everything typed lives in the session, in memory only: it survives
+ * moving between steps and is zeroed when the session forgets. Nothing
+ * here is logged. */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "pf-date.h"
-#include "pf-details-page.h"
-#include "pf-reading.h"
-#include "pf-reading-vote.h"
-
-struct _PfDetailsPage
-{
-  PfWizardPage     parent_instance;
-
-  /* Template widgets */
-  GtkStack        *stack;
-  AdwActionRow    *reading_row;
-  GtkSpinner      *reading_spinner;
-  GtkImage        *reading_icon;
-  GtkButton       *reading_button;
-  PfDetailField   *surname_field;
-  PfDetailField   *given_names_field;
-  PfDetailField   *birth_date_field;
-  PfDetailField   *nationality_field;
-  PfDetailField   *document_number_field;
-  PfDetailField   *expiry_date_field;
-
-  /* Borrowed references: the template owns them */
-  PfDetailField   *fields[PF_N_FIELDS];
-
-  /* Owned references */
-  GCancellable    *cancellable;
-  PfImage         *reading_photo;
-  /* How the live camera's frames agreed with the photo's reading; NULL
-   * for a photo opened from a file. Holds what was read: zeroed when
-   * freed. */
-  PfReadingVote   *vote;
-
-  PfDetailsState   state;
-  /* Why nothing could be read; says nothing about the person. */
-  char            *read_error;
-  gboolean         without_photo;
-  gboolean         shown;
-};
+#include "pf-details-page-private.h"
 
 G_DEFINE_FINAL_TYPE (PfDetailsPage, pf_details_page, PF_TYPE_WIZARD_PAGE)
 
@@ -61,24 +28,31 @@ is_date_field (PfField field)
   return field == PF_FIELD_BIRTH_DATE || field == PF_FIELD_EXPIRY_DATE;
 }
 
-/* What the app read for @field, as the person would read it on the
- * document: the printed zone where it was read, else the MRZ's value, its
- * dates written out in words. */
+/* A value read for @field as the person would read it on the document:
+ * dates (the reader gives them as YYYY-MM-DD) written out in words. */
+static char *
+shown_value (PfField     field,
+             const char *value)
+{
+  GDate date;
+
+  if (is_date_field (field) && pf_date_parse (value, PF_DATE_ORDER_DAY_FIRST, &date, NULL))
+    return pf_date_format_long (&date);
+  return g_strdup (value);
+}
+
+/* What the app read for @field: the printed zone's value where it was
+ * read, else the MRZ's. */
 static char *
 reading_text (PfSession *session,
               PfField    field)
 {
   const char *printed = pf_session_get_document_printed (session, field);
   const char *mrz = pf_session_get_document_mrz (session, field);
-  GDate date;
 
-  if (printed != NULL)
-    return g_strdup (printed);
-  if (mrz == NULL)
+  if (printed == NULL && mrz == NULL)
     return NULL;
-  if (is_date_field (field) && pf_date_parse (mrz, PF_DATE_ORDER_DAY_FIRST, &date, NULL))
-    return pf_date_format_long (&date);
-  return g_strdup (mrz);
+  return shown_value (field, printed != NULL ? printed : mrz);
 }
 
 static gboolean
@@ -90,44 +64,106 @@ anything_typed (PfSession *session)
   return FALSE;
 }
 
-/* What the frames' agreement says, for the reading row: which details
- * they read differently, and how, or that they all read alike; %NULL
- * when there is nothing to say (a reading on its own). */
-static char *
-agreement_text (PfReadingVote *vote)
+static void
+add_reading (GPtrArray  *readings,
+             PfField     field,
+             const char *value)
 {
-  g_autoptr(GString) uncertain = g_string_new (NULL);
-  guint n_frames = pf_reading_vote_get_n_readings (vote) - 1;
+  g_autofree char *shown = NULL;
 
+  if (value == NULL)
+    return;
+  shown = shown_value (field, value);
+  for (guint i = 0; i < readings->len; i++)
+    if (g_str_equal (g_ptr_array_index (readings, i), shown))
+      {
+        pf_secure_zero (shown, strlen (shown));
+        return;
+      }
+  g_ptr_array_add (readings, g_steal_pointer (&shown));
+}
+
+static void
+free_zeroed (char *text)
+{
+  pf_secure_zero (text, strlen (text));
+  g_free (text);
+}
+
+/* Why the person should check the reading of @field (shown as @reading)
+ * against the document themselves, with the different readings in
+ * @readings where there are some. A correction is the person's own
+ * reading: nothing to doubt then. */
+static PfReadingDoubt
+field_doubt (PfDetailsPage *self,
+             PfSession     *session,
+             PfField        field,
+             const char    *reading,
+             GPtrArray     *readings)
+{
+  PfReadingDoubt doubt = self->doubts[field];
+
+  if (self->state != PF_DETAILS_STATE_READ || !pf_session_get_document_read (session) ||
+      pf_session_get_correction (session, field) != NULL)
+    return PF_READING_DOUBT_NONE;
+  if (reading == NULL)
+    return PF_READING_DOUBT_NOT_READ;
+
+  if (doubt == PF_READING_DOUBT_FRAMES_DIFFER && self->vote != NULL)
+    {
+      const char * const *values = pf_reading_vote_get_alternatives (self->vote, field);
+
+      for (guint i = 0; values[i] != NULL; i++)
+        add_reading (readings, field, values[i]);
+    }
+  else if (doubt == PF_READING_DOUBT_ZONES_DIFFER)
+    {
+      add_reading (readings, field, pf_session_get_document_printed (session, field));
+      add_reading (readings, field, pf_session_get_document_mrz (session, field));
+    }
+  else
+    return doubt;
+
+  /* Readings that differ only in how they are written (a date) differ
+   * in nothing the person can check: the reader was unsure all the same. */
+  if (readings->len < 2)
+    {
+      g_ptr_array_set_size (readings, 0);
+      return PF_READING_DOUBT_FAINT;
+    }
+  g_ptr_array_add (readings, NULL);
+  return doubt;
+}
+
+/**
+ * pf_details_page_forget_doubts:
+ *
+ * Forgets what the last reading said about its own certainty: the
+ * frames' vote and each field's doubt.
+ */
+void
+pf_details_page_forget_doubts (PfDetailsPage *self)
+{
+  g_clear_pointer (&self->vote, pf_reading_vote_unref);
   for (PfField f = 0; f < PF_N_FIELDS; f++)
-    {
-      const char * const *values = pf_reading_vote_get_alternatives (vote, f);
-      g_autofree char *joined = NULL;
+    self->doubts[f] = PF_READING_DOUBT_NONE;
+}
 
-      if (pf_reading_vote_get_agreement (vote, f) != PF_READING_AGREEMENT_UNCERTAIN)
-        continue;
-      /* TRANSLATORS: between the different readings of one detail:
-       * "L898902C3 or 1898902C3" */
-      joined = g_strjoinv (_(" or "), (char **) values);
-      if (uncertain->len > 0)
-        g_string_append (uncertain, "; ");
-      /* TRANSLATORS: a detail and its different readings: "Document
-       * number: L898902C3 or 1898902C3" */
-      g_string_append_printf (uncertain, _("%s: %s"), pf_field_get_label (f), joined);
-      pf_secure_zero (joined, strlen (joined));
-    }
+/* What the reading row says once the document is read: that the form
+ * marks the details to check, or that the camera's frames read alike. */
+static char *
+read_subtitle (PfDetailsPage *self)
+{
+  guint n_frames = self->vote != NULL ? pf_reading_vote_get_n_readings (self->vote) - 1 : 0;
 
-  if (uncertain->len > 0)
-    {
-      char *text = g_strdup_printf (_("The camera read these details differently from one frame "
-                                      "to the next — %s. Check them against the document "
-                                      "itself and correct what the app read."),
-                                    uncertain->str);
-
-      pf_secure_zero (uncertain->str, uncertain->len);
-      return text;
-    }
-  if (n_frames > 0 && pf_reading_vote_get_confirmed (vote))
+  if (self->frames_differ)
+    return g_strdup (_("The camera read some details differently from one frame to the next. "
+                       "Each is marked below: check it against the document itself and correct "
+                       "what the app read."));
+  if (self->any_doubt)
+    return g_strdup (_("The app is unsure of some details, marked below. Check them against the "
+                       "document itself, and correct any character it misread."));
+  if (n_frames > 0 && pf_reading_vote_get_confirmed (self->vote))
     return g_strdup_printf (ngettext ("The photo and %u camera frame before it read alike. "
                                       "Check what the app read against the document itself "
                                       "all the same.",
@@ -136,16 +172,8 @@ agreement_text (PfReadingVote *vote)
                                       "all the same.",
                                       n_frames),
                             n_frames);
-  return NULL;
-}
-
-static gboolean
-any_uncertain (PfReadingVote *vote)
-{
-  for (PfField f = 0; vote != NULL && f < PF_N_FIELDS; f++)
-    if (pf_reading_vote_get_agreement (vote, f) == PF_READING_AGREEMENT_UNCERTAIN)
-      return TRUE;
-  return FALSE;
+  return g_strdup (_("Check what the app read against the document itself, and correct any "
+                     "character it misread."));
 }
 
 static void
@@ -156,7 +184,7 @@ show_state (PfDetailsPage *self)
   const char *subtitle = NULL;
   const char *icon = NULL;
   const char *button = NULL;
-  g_autofree char *agreement = NULL;
+  g_autofree char *read = NULL;
   gboolean empty;
 
   switch (self->state)
@@ -176,13 +204,9 @@ show_state (PfDetailsPage *self)
     case PF_DETAILS_STATE_READ:
       icon = "document-properties-symbolic";
       title = _("Read from your document photo");
-      subtitle = _("Check what the app read against the document itself, and correct any "
-                   "character it misread.");
+      subtitle = read = read_subtitle (self);
       button = _("Take _Another Photo");
-      agreement = self->vote != NULL ? agreement_text (self->vote) : NULL;
-      if (agreement != NULL)
-        subtitle = agreement;
-      if (any_uncertain (self->vote))
+      if (self->frames_differ)
         {
           icon = "dialog-warning-symbolic";
           title = _("Some details read differently");
@@ -212,18 +236,16 @@ show_state (PfDetailsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reading_spinner), icon == NULL);
   gtk_spinner_set_spinning (self->reading_spinner, icon == NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reading_spinner), icon == NULL ? title : NULL);
-  if (agreement != NULL)
-    pf_secure_zero (agreement, strlen (agreement));
 
   empty = self->state == PF_DETAILS_STATE_NO_PHOTO && !self->without_photo &&
           (session == NULL || !anything_typed (session));
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "form");
 }
 
-static void
-set_state (PfDetailsPage  *self,
-           PfDetailsState  state,
-           const char     *error)
+void
+pf_details_page_set_state (PfDetailsPage  *self,
+                           PfDetailsState  state,
+                           const char     *error)
 {
   self->state = state;
   g_clear_pointer (&self->read_error, g_free);
@@ -291,12 +313,23 @@ compare (PfDetailsPage *self)
    * refuses; a refusal still shows the fields, without verdicts. */
   comparisons = pf_compare_details (typed, printed, mrz_values, flags, NULL);
 
+  /* A reading given to the session without a photo (a test, or the
+   * photo forgotten since) is still a reading. */
+  if (self->state == PF_DETAILS_STATE_NO_PHOTO && pf_session_get_document_read (session))
+    self->state = PF_DETAILS_STATE_READ;
+
+  self->any_doubt = self->frames_differ = FALSE;
   for (PfField f = 0; f < PF_N_FIELDS; f++)
     {
       PfComparison *comparison = comparisons != NULL ? g_ptr_array_index (comparisons, f) : NULL;
       g_autofree char *reading = reading_text (session, f);
+      g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func ((GDestroyNotify) free_zeroed);
+      PfReadingDoubt doubt = field_doubt (self, session, f, reading, readings);
 
       pf_detail_field_show (self->fields[f], comparison, reading);
+      pf_detail_field_show_doubt (self->fields[f], doubt, (const char * const *) readings->pdata);
+      self->any_doubt |= doubt != PF_READING_DOUBT_NONE;
+      self->frames_differ |= doubt == PF_READING_DOUBT_FRAMES_DIFFER;
       if (comparison != NULL && pf_comparison_get_finding (comparison) != NULL)
         g_ptr_array_add (findings, pf_comparison_get_finding (comparison));
       if (reading != NULL)
@@ -310,162 +343,7 @@ compare (PfDetailsPage *self)
   else
     pf_wizard_page_clear_findings (page);
   pf_wizard_page_set_complete (page, anything_typed (session));
-
-  /* A reading given to the session without a photo (a test, or the
-   * photo forgotten since) is still a reading. */
-  if (self->state == PF_DETAILS_STATE_NO_PHOTO && pf_session_get_document_read (session))
-    self->state = PF_DETAILS_STATE_READ;
   show_state (self);
-}
-
-typedef struct
-{
-  PfImage        *photo;
-  GPtrArray      *frames;  /* the live camera's, or NULL */
-  PfDocumentKind  kind;
-} ReadJob;
-
-static void
-read_job_free (ReadJob *job)
-{
-  g_clear_pointer (&job->photo, pf_image_unref);
-  g_clear_pointer (&job->frames, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ReadJob *job = task_data;
-  GError *error = NULL;
-  PfReadOptions options = { 0 };
-  PfReading *reading;
-
-  /* A captured photo is read again in the frames the camera saw just
-   * before it, which vote on each field; a frame's printed zone would
-   * cost Tesseract's time for little, its MRZ a tenth of that. */
-  options.kind = job->kind;
-  options.frames_mrz_only = TRUE;
-  reading = pf_read_document_frames (job->photo,
-                                     job->frames != NULL ? (PfImage **) job->frames->pdata : NULL,
-                                     job->frames != NULL ? job->frames->len : 0, &options,
-                                     cancellable, &error);
-
-  if (reading != NULL)
-    g_task_return_pointer (task, reading, (GDestroyNotify) pf_reading_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static gboolean
-reading_has_anything (PfReading *reading)
-{
-  if (pf_reading_get_mrz (reading) != NULL)
-    return TRUE;
-  for (PfField f = 0; f < PF_N_FIELDS; f++)
-    if (pf_reading_get_value (reading, f) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-read_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  PfDetailsPage *self = PF_DETAILS_PAGE (source);
-  GTask *task = G_TASK (result);
-  ReadJob *job = g_task_get_task_data (task);
-  PfSession *session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
-  g_autoptr(PfReading) reading = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *printed[PF_N_FIELDS], *mrz_values[PF_N_FIELDS];
-
-  reading = g_task_propagate_pointer (task, &error);
-
-  /* A reading that was cancelled, or is of a photo no longer chosen, is
-   * dropped: whoever cancelled it has already moved the page on. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || session == NULL ||
-      job->photo != pf_session_get_photo (session))
-    return;
-
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->vote, pf_reading_vote_unref);
-
-  if (reading == NULL || !reading_has_anything (reading))
-    {
-      set_state (self, PF_DETAILS_STATE_UNREADABLE, NULL);
-      pf_session_set_document (session, NULL, NULL, NULL);
-      set_state (self, PF_DETAILS_STATE_UNREADABLE, error != NULL ? error->message : NULL);
-      return;
-    }
-
-  for (PfField f = 0; f < PF_N_FIELDS; f++)
-    {
-      printed[f] = pf_reading_get_printed_value (reading, f);
-      mrz_values[f] = pf_reading_get_mrz_value (reading, f);
-    }
-
-  if (pf_reading_get_vote (reading) != NULL)
-    self->vote = pf_reading_vote_ref (pf_reading_get_vote (reading));
-  set_state (self, PF_DETAILS_STATE_READ, NULL);
-  pf_session_set_document (session, printed, mrz_values, pf_reading_get_mrz (reading));
-}
-
-static void
-stop_reading (PfDetailsPage *self)
-{
-  if (self->cancellable == NULL)
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->reading_photo, pf_image_unref);
-}
-
-/* Reads the session's photo unless it has been read, or is being read. */
-static void
-start_reading (PfDetailsPage *self)
-{
-  PfSession *session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
-  g_autoptr(GTask) task = NULL;
-  PfImage *photo;
-  ReadJob *job;
-
-  if (session == NULL)
-    return;
-
-  photo = pf_session_get_photo (session);
-  if (photo == NULL)
-    {
-      if (self->state != PF_DETAILS_STATE_READ || !pf_session_get_document_read (session))
-        set_state (self, PF_DETAILS_STATE_NO_PHOTO, NULL);
-      return;
-    }
-
-  if (photo == self->reading_photo &&
-      (self->cancellable != NULL || pf_session_get_document_read (session)))
-    return;
-
-  stop_reading (self);
-  self->reading_photo = pf_image_ref (photo);
-  self->cancellable = g_cancellable_new ();
-
-  job = g_new0 (ReadJob, 1);
-  job->photo = pf_image_ref (photo);
-  if (pf_session_get_photo_frames (session) != NULL)
-    job->frames = g_ptr_array_ref (pf_session_get_photo_frames (session));
-  job->kind = pf_session_get_document_kind (session);
-
-  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
-  g_task_set_source_tag (task, start_reading);
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
-
-  set_state (self, PF_DETAILS_STATE_READING, NULL);
 }
 
 static void
@@ -473,18 +351,20 @@ photo_changed_cb (PfDetailsPage *self)
 {
   PfSession *session = pf_wizard_page_get_session (PF_WIZARD_PAGE (self));
 
-  stop_reading (self);
+  pf_details_page_stop_reading (self);
   g_clear_pointer (&self->reading_photo, pf_image_unref);
-  g_clear_pointer (&self->vote, pf_reading_vote_unref);
+  pf_details_page_forget_doubts (self);
 
   /* The reading was of the old photo; what was typed stays. */
   if (pf_session_get_document_read (session))
     pf_session_clear_document (session);
 
-  set_state (self, pf_session_get_photo (session) != NULL ? PF_DETAILS_STATE_WAITING
-                                                          : PF_DETAILS_STATE_NO_PHOTO, NULL);
+  pf_details_page_set_state (self, pf_session_get_photo (session) != NULL
+                                   ? PF_DETAILS_STATE_WAITING
+                                   : PF_DETAILS_STATE_NO_PHOTO,
+                             NULL);
   if (self->shown)
-    start_reading (self);
+    pf_details_page_start_reading (self);
 }
 
 static void
@@ -495,7 +375,7 @@ details_changed_cb (PfDetailsPage *self)
   /* The session forgot the reading (and with it the photo): what the
    * frames said about it goes too. */
   if (!pf_session_get_document_read (session))
-    g_clear_pointer (&self->vote, pf_reading_vote_unref);
+    pf_details_page_forget_doubts (self);
   compare (self);
 }
 
@@ -536,7 +416,7 @@ pf_details_page_shown (PfWizardPage *page)
   PfDetailsPage *self = PF_DETAILS_PAGE (page);
 
   self->shown = TRUE;
-  start_reading (self);
+  pf_details_page_start_reading (self);
 }
 
 static void
@@ -547,8 +427,8 @@ pf_details_page_left (PfWizardPage *page)
   self->shown = FALSE;
   if (self->cancellable != NULL)
     {
-      stop_reading (self);
-      set_state (self, PF_DETAILS_STATE_WAITING, NULL);
+      pf_details_page_stop_reading (self);
+      pf_details_page_set_state (self, PF_DETAILS_STATE_WAITING, NULL);
     }
 }
 
@@ -565,9 +445,9 @@ pf_details_page_dispose (GObject *object)
     if (self->fields[f] != NULL)
       pf_detail_field_set_session (self->fields[f], NULL);
 
-  stop_reading (self);
+  pf_details_page_stop_reading (self);
   g_clear_pointer (&self->reading_photo, pf_image_unref);
-  g_clear_pointer (&self->vote, pf_reading_vote_unref);
+  pf_details_page_forget_doubts (self);
   g_clear_pointer (&self->read_error, g_free);
   memset (self->fields, 0, sizeof self->fields);
 

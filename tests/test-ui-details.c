@@ -3,15 +3,20 @@
  * document's reading give the comparator's verdicts, reasons and the
  * differences in words; what was typed survives moving between steps and
  * goes when the session forgets; a missing photo gives the empty state; a
- * real photo is read in a worker and the reading fills the form; and the
- * validity verdicts over a fixed "today". */
+ * real photo is read in a worker and the reading fills the form; a
+ * reading the app is unsure of is said on its detail, on screen and to
+ * screen readers, with every differing reading listed; and the validity
+ * verdicts over a fixed "today". */
 
 #include "config.h"
+
+#include <string.h>
 
 #include "pf-details-page.h"
 #include "pf-specimen.h"
 #include "pf-validity-page.h"
 #include "test-mrz-specimens.h"
+#include "test-reading-util.h"
 #include "test-ui-window.h"
 
 static PfApplication *application;
@@ -85,6 +90,82 @@ give_reading (PfSession  *session,
 
   g_assert_nonnull (mrz);
   pf_session_set_document (session, printed, mrz_values, mrz);
+}
+
+/* The note a detail shows when the app did not read it; the same words
+ * as the page's, written out here so that a change to them is seen. */
+#define NOT_READ_NOTE \
+  "Could not read this on the photo. Check your document and type what it shows in the " \
+  "second box."
+
+static GtkEditable *
+document_entry (PfWindow *window,
+                PfField   field)
+{
+  return pf_detail_field_get_document_entry (
+    pf_details_page_get_field (details_page (window), field));
+}
+
+static const char *
+doubt_text (PfWindow *window,
+            PfField   field)
+{
+  return pf_detail_field_get_doubt_text (pf_details_page_get_field (details_page (window), field));
+}
+
+/* The verdict that describes the typed value's entry: "title. advice". */
+static char *
+verdict_text (PfWindow *window,
+              PfField   field)
+{
+  g_autofree char *id = g_strconcat ("details.", pf_field_get_id (field), NULL);
+  PfFinding *finding = finding_for (pf_window_get_session (window), PF_STEP_DETAILS, id);
+
+  if (finding == NULL)
+    return NULL;
+  return g_strdup_printf ("%s. %s", pf_finding_get_title (finding),
+                          pf_finding_get_advice (finding));
+}
+
+/* The doubt is on screen, under its own detail, in the words screen
+ * readers get: the document's entry is described by it, the typed value's
+ * by its verdict and then the doubt. */
+static void
+assert_doubt_shown (PfWindow *window,
+                    PfField   field)
+{
+  PfDetailField *row = pf_details_page_get_field (details_page (window), field);
+  const char *text = pf_detail_field_get_doubt_text (row);
+  g_autofree char *verdict = verdict_text (window, field);
+  g_autofree char *typed_description = NULL;
+
+  g_assert_cmpstr (text, !=, "");
+  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (row), text));
+  gtk_test_accessible_assert_property (pf_detail_field_get_document_entry (row),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+  typed_description = verdict != NULL ? g_strconcat (verdict, "\n", text, NULL) : g_strdup (text);
+  gtk_test_accessible_assert_property (pf_detail_field_get_typed_entry (row),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, typed_description);
+}
+
+/* No doubt anywhere about the detail: no note, and the entries described
+ * by the verdict alone, if there is one. */
+static void
+assert_no_doubt (PfWindow *window,
+                 PfField   field)
+{
+  PfDetailField *row = pf_details_page_get_field (details_page (window), field);
+  g_autofree char *verdict = verdict_text (window, field);
+  GtkAccessible *typed = GTK_ACCESSIBLE (pf_detail_field_get_typed_entry (row));
+
+  g_assert_cmpstr (pf_detail_field_get_doubt_text (row), ==, "");
+  g_assert_false (gtk_test_accessible_has_property (
+                    GTK_ACCESSIBLE (pf_detail_field_get_document_entry (row)),
+                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  if (verdict != NULL)
+    gtk_test_accessible_assert_property (typed, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, verdict);
+  else
+    g_assert_false (gtk_test_accessible_has_property (typed, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 }
 
 static void
@@ -328,6 +409,195 @@ test_reading (void)
   pf_test_window_free (window);
 }
 
+/* A document whose nationality was read nowhere: that detail says so, and
+ * the details read with no doubt say nothing more than their verdicts. */
+static void
+test_doubt_not_read (void)
+{
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), 960, 680);
+  PfSession *session = pf_window_get_session (window);
+  GtkWidget *page = GTK_WIDGET (details_page (window));
+  const char *printed[PF_N_FIELDS] = {
+    [PF_FIELD_SURNAME] = "Eriksson",
+    [PF_FIELD_GIVEN_NAMES] = "Anna Maria",
+  };
+  const char *mrz_values[PF_N_FIELDS] = {
+    [PF_FIELD_SURNAME] = "ERIKSSON",
+    [PF_FIELD_GIVEN_NAMES] = "ANNA MARIA",
+    [PF_FIELD_BIRTH_DATE] = "1974-08-12",
+    [PF_FIELD_DOCUMENT_NUMBER] = "L898902C3",
+    [PF_FIELD_EXPIRY_DATE] = "2012-04-15",
+  };
+  const char *unsure = "The app is unsure of some details, marked below. Check them against the "
+                       "document itself, and correct any character it misread.";
+  g_autoptr(PfMrz) mrz = pf_mrz_parse (TD3_SPECIMEN, NULL, NULL);
+
+  pf_test_window_go_to (window, PF_STEP_DETAILS);
+  pf_test_ui_click (pf_test_ui_find_action (page, "details.type-without-photo"));
+  /* Nothing read yet: nothing to doubt. */
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    assert_no_doubt (window, f);
+
+  pf_session_set_document (session, printed, mrz_values, mrz);
+  pf_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (doubt_text (window, PF_FIELD_NATIONALITY), ==, NOT_READ_NOTE);
+  assert_doubt_shown (window, PF_FIELD_NATIONALITY);
+  g_assert_nonnull (pf_test_ui_find_label (page, unsure));
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    if (f != PF_FIELD_NATIONALITY)
+      assert_no_doubt (window, f);
+
+  /* A detail read with confidence and typed alike: a match, no doubt. */
+  type_detail (window, PF_FIELD_SURNAME, "Eriksson");
+  g_assert_cmpint (pf_finding_get_severity (finding_for (session, PF_STEP_DETAILS,
+                                                         "details.surname")),
+                   ==, PF_SEVERITY_OK);
+  assert_no_doubt (window, PF_FIELD_SURNAME);
+
+  /* Typed where nothing was read: the verdict, then the doubt. */
+  type_detail (window, PF_FIELD_NATIONALITY, "UTO");
+  g_assert_nonnull (finding_for (session, PF_STEP_DETAILS, "details.nationality"));
+  assert_doubt_shown (window, PF_FIELD_NATIONALITY);
+
+  /* What the person reads on the document is their own reading: the
+   * doubt goes, and so do the page's words about it. */
+  type_into (document_entry (window, PF_FIELD_NATIONALITY), "UTO");
+  assert_no_doubt (window, PF_FIELD_NATIONALITY);
+  g_assert_null (pf_test_ui_find_label (page, unsure));
+
+  pf_session_forget (session);
+  pf_test_ui_settle (GTK_WIDGET (window));
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    assert_no_doubt (window, f);
+
+  pf_test_window_free (window);
+}
+
+/* A capture whose frames read the document number two ways (one frame
+ * forged with L read as 1, which the check digits cannot see): the
+ * detail lists both readings, one a line, in its note and to screen
+ * readers; nothing is joined with "or". */
+static void
+test_doubt_frames (void)
+{
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), 960, 680);
+  PfSession *session = pf_window_get_session (window);
+  PfDetailsPage *page = details_page (window);
+  PfDetailField *number = pf_details_page_get_field (page, PF_FIELD_DOCUMENT_NUMBER);
+  g_autoptr(PfImage) photo = NULL;
+  g_autoptr(PfImage) same = NULL;
+  g_autoptr(PfImage) forged = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  PfImage *frames[2];
+  const char *text;
+  GtkLabel *note;
+
+  if (!mrz_test_font_available ())
+    {
+      g_test_skip ("the OCR-B font is not installed");
+      pf_test_window_free (window);
+      return;
+    }
+  photo = reading_test_draw_frame (TD3_SPECIMEN, 0, 7);
+  frames[0] = same = reading_test_draw_frame (TD3_SPECIMEN, 1, 7);
+  frames[1] = forged = reading_test_draw_frame (TD3_SWAPPED_NUMBER, 2, 7);
+
+  pf_session_set_document_kind (session, PF_DOCUMENT_KIND_PASSPORT);
+  pf_test_window_go_to (window, PF_STEP_DETAILS);
+  pf_session_set_photo_with_frames (session, photo, frames, G_N_ELEMENTS (frames));
+  wait_for_reading (page);
+  g_assert_cmpint (pf_details_page_get_state (page), ==, PF_DETAILS_STATE_READ);
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    g_test_message ("%s: “%s”", pf_field_get_id (f), doubt_text (window, f));
+
+  text = doubt_text (window, PF_FIELD_DOCUMENT_NUMBER);
+  g_assert_cmpstr (text, ==,
+                   "The camera read this differently from one frame to the next:\n"
+                   "“L898902C3”\n"
+                   "“1898902C3”\n"
+                   "Check which is right on your document itself, and correct the second box "
+                   "if it is wrong.");
+  assert_doubt_shown (window, PF_FIELD_DOCUMENT_NUMBER);
+  /* On screen each reading is in a fixed-width font, where 1 and L, 0
+   * and O look apart. */
+  note = pf_test_ui_find_label (GTK_WIDGET (number), text);
+  g_assert_nonnull (strstr (gtk_label_get_label (note), "<tt>L898902C3</tt>"));
+  g_assert_nonnull (strstr (gtk_label_get_label (note), "<tt>1898902C3</tt>"));
+  g_assert_nonnull (pf_test_ui_find_label (GTK_WIDGET (page), "Some details read differently"));
+  labels = pf_test_ui_find_all (GTK_WIDGET (page), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_null (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "C3 or "));
+
+  /* The drawn document's printed fields hold random words, never the
+   * MRZ's names: whatever the printed zone made of its surname, the
+   * detail lists it and the MRZ's, each on a line. */
+  text = doubt_text (window, PF_FIELD_SURNAME);
+  g_assert_true (g_str_has_prefix (text, "The printed details and the machine-readable lines at "
+                                         "the bottom of the document read this differently:\n“"));
+  g_assert_nonnull (strstr (text, "”\n“ERIKSSON”\nCheck which is right"));
+  assert_doubt_shown (window, PF_FIELD_SURNAME);
+
+  /* The dates, read alike by every frame with their check digits, and
+   * typed alike: a match, no doubt. */
+  type_detail (window, PF_FIELD_BIRTH_DATE, "12 August 1974");
+  g_assert_cmpint (pf_finding_get_severity (finding_for (session, PF_STEP_DETAILS,
+                                                         "details.birth_date")),
+                   ==, PF_SEVERITY_OK);
+  assert_no_doubt (window, PF_FIELD_BIRTH_DATE);
+  assert_no_doubt (window, PF_FIELD_EXPIRY_DATE);
+
+  /* Typing one of the readings settles nothing: the doubt stays beside
+   * the verdict, for the typed value's entry too. */
+  type_detail (window, PF_FIELD_DOCUMENT_NUMBER, "L898902C3");
+  assert_doubt_shown (window, PF_FIELD_DOCUMENT_NUMBER);
+  /* The person's own reading of the document does. */
+  type_into (document_entry (window, PF_FIELD_DOCUMENT_NUMBER), "1898902C3");
+  assert_no_doubt (window, PF_FIELD_DOCUMENT_NUMBER);
+  g_assert_null (pf_test_ui_find_label (GTK_WIDGET (page), "Some details read differently"));
+
+  pf_test_window_free (window);
+}
+
+/* A passport whose expiry date's check digit fails (1 for 9: no cheap
+ * misreading of one character makes it pass, so the reader cannot
+ * settle it), read alone: the expiry date, the MRZ's alone, is in doubt;
+ * the date of birth, whose digit passes, is not. */
+static void
+test_doubt_check_digit (void)
+{
+  PfWindow *window = pf_test_window_new (ADW_APPLICATION (application), 960, 680);
+  PfSession *session = pf_window_get_session (window);
+  PfDetailsPage *page = details_page (window);
+  g_autoptr(PfImage) photo = NULL;
+
+  if (!mrz_test_font_available ())
+    {
+      g_test_skip ("the OCR-B font is not installed");
+      pf_test_window_free (window);
+      return;
+    }
+  photo = reading_test_draw_frame ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+                                   "L898902C36UTO7408122F1204151ZE184226B<<<<<10",
+                                   0, 7);
+
+  pf_session_set_document_kind (session, PF_DOCUMENT_KIND_PASSPORT);
+  pf_test_window_go_to (window, PF_STEP_DETAILS);
+  pf_session_set_photo (session, photo);
+  wait_for_reading (page);
+  g_assert_cmpint (pf_details_page_get_state (page), ==, PF_DETAILS_STATE_READ);
+  for (PfField f = 0; f < PF_N_FIELDS; f++)
+    g_test_message ("%s: “%s”", pf_field_get_id (f), doubt_text (window, f));
+
+  g_assert_cmpstr (doubt_text (window, PF_FIELD_EXPIRY_DATE), ==,
+                   "The machine-readable lines at the bottom of the document do not add up for "
+                   "this, so the app may have misread it. Check it against your document "
+                   "yourself, and correct the second box if it is wrong.");
+  assert_doubt_shown (window, PF_FIELD_EXPIRY_DATE);
+  assert_no_doubt (window, PF_FIELD_BIRTH_DATE);
+
+  pf_test_window_free (window);
+}
+
 static PfSeverity
 validity_severity (PfSession  *session,
                    const char *id)
@@ -431,6 +701,9 @@ main (int   argc,
   g_test_add_func ("/pf/ui/details/compare", test_compare);
   g_test_add_func ("/pf/ui/details/keep", test_keep);
   g_test_add_func ("/pf/ui/details/reading", test_reading);
+  g_test_add_func ("/pf/ui/details/doubt-not-read", test_doubt_not_read);
+  g_test_add_func ("/pf/ui/details/doubt-frames", test_doubt_frames);
+  g_test_add_func ("/pf/ui/details/doubt-check-digit", test_doubt_check_digit);
   g_test_add_func ("/pf/ui/details/validity", test_validity);
 
   status = g_test_run ();

@@ -83,10 +83,12 @@ add_reading (GPtrArray  *readings,
   g_ptr_array_add (readings, g_steal_pointer (&shown));
 }
 
+/* NULL too: it ends the list of readings. */
 static void
 free_zeroed (char *text)
 {
-  pf_secure_zero (text, strlen (text));
+  if (text != NULL)
+    pf_secure_zero (text, strlen (text));
   g_free (text);
 }
 

@@ -49,12 +49,21 @@ typedef struct
   guint8   choice[10][MAX_UNIT_CELLS];
 } Unit;
 
+/* The classes a character set holds, in class order, with their values. */
+typedef struct
+{
+  guint  n;
+  guint8 classes[PF_MRZ_N_CLASSES];
+  int    values[PF_MRZ_N_CLASSES];
+} ClassSet;
+
 typedef struct
 {
   PfMrzLayout            layout;
   const PfMrzLayoutSpec *spec;
   const PfMrzScores     *scores;
   PfMrzCharset           charsets[PF_MRZ_MAX_LINES][PF_MRZ_MAX_CHARS];
+  ClassSet               class_sets[PF_MRZ_CHARSET_SEX + 1];
   int                    composite_weight[PF_MRZ_MAX_LINES][PF_MRZ_MAX_CHARS];
   gboolean               in_unit[PF_MRZ_MAX_LINES][PF_MRZ_MAX_CHARS];
   Unit                   units[PF_MRZ_MAX_LINES * PF_MRZ_MAX_CHARS];
@@ -93,17 +102,57 @@ allowed (Decoder *self,
   return pf_mrz_charset_contains (self->charsets[cell.line][cell.position], pf_mrz_classes[c]);
 }
 
+static void
+make_class_sets (Decoder *self)
+{
+  for (int charset = 0; charset < (int) G_N_ELEMENTS (self->class_sets); charset++)
+    {
+      ClassSet *set = &self->class_sets[charset];
+
+      set->n = 0;
+      for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
+        if (pf_mrz_charset_contains (charset, pf_mrz_classes[c]))
+          {
+            set->classes[set->n] = c;
+            set->values[set->n] = value_of (c);
+            set->n++;
+          }
+    }
+}
+
+/* The classes a cell may hold, in class order, with their values and
+ * scores: gathered once a cell rather than tested once a state of the
+ * dynamic programming, where that took most of the time. */
+typedef struct
+{
+  const ClassSet *set;
+  float           scores[PF_MRZ_N_CLASSES];
+} Choices;
+
+static void
+get_choices (Decoder *self,
+             Cell     cell,
+             Choices *choices)
+{
+  const float *scores = self->scores[cell.line][cell.position];
+
+  choices->set = &self->class_sets[self->charsets[cell.line][cell.position]];
+  for (guint i = 0; i < choices->set->n; i++)
+    choices->scores[i] = scores[choices->set->classes[i]];
+}
+
 static int
 best_class (Decoder *self,
             Cell     cell)
 {
-  int best = -1;
+  Choices choices;
+  guint best = 0;
 
-  for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
-    if (allowed (self, cell, c) &&
-        (best < 0 || score_of (self, cell, c) > score_of (self, cell, best)))
-      best = c;
-  return best;
+  get_choices (self, cell, &choices);
+  for (guint i = 1; i < choices.set->n; i++)
+    if (choices.scores[i] > choices.scores[best])
+      best = i;
+  return choices.set->n > 0 ? choices.set->classes[best] : -1;
 }
 
 static int
@@ -123,6 +172,7 @@ solve_unit (Decoder *self,
   guint8 back[MAX_UNIT_CELLS][100];
   guint n_data = unit->has_check ? unit->n_cells - 1 : unit->n_cells;
   Cell check;
+  Choices choices;
   int final_state[10];
   int final_class[10];
 
@@ -135,25 +185,23 @@ solve_unit (Decoder *self,
       Cell cell = unit->cells[k];
       int w = weights[k % 3], cw = MAX (composite_weight (self, cell), 0);
 
+      get_choices (self, cell, &choices);
       for (int s = 0; s < 100; s++)
         next[s] = NO_SCORE;
       for (int s = 0; s < 100; s++)
         {
           if (dp[s] <= NO_SCORE)
             continue;
-          for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
+          for (guint i = 0; i < choices.set->n; i++)
             {
-              int v = value_of (c), ns;
-              float score;
+              int v = choices.set->values[i];
+              int ns = ((s / 10 + w * v) % 10) * 10 + (s % 10 + cw * v) % 10;
+              float score = dp[s] + choices.scores[i];
 
-              if (!allowed (self, cell, c))
-                continue;
-              ns = ((s / 10 + w * v) % 10) * 10 + (s % 10 + cw * v) % 10;
-              score = dp[s] + score_of (self, cell, c);
               if (score > next[ns])
                 {
                   next[ns] = score;
-                  back[k][ns] = c;
+                  back[k][ns] = choices.set->classes[i];
                 }
             }
         }
@@ -168,6 +216,8 @@ solve_unit (Decoder *self,
     }
 
   check = unit->cells[n_data];
+  if (unit->has_check)
+    get_choices (self, check, &choices);
   for (int s = 0; s < 100; s++)
     {
       if (dp[s] <= NO_SCORE)
@@ -181,17 +231,15 @@ solve_unit (Decoder *self,
             }
           continue;
         }
-      for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
+      for (guint i = 0; i < choices.set->n; i++)
         {
-          int v = value_of (c), r;
+          int c = choices.set->classes[i], v = choices.set->values[i], r;
           float score;
 
-          if (!allowed (self, check, c))
-            continue;
           if (v != s / 10 && !(unit->filler_skips_check && pf_mrz_classes[c] == '<'))
             continue;
           r = (s % 10 + MAX (composite_weight (self, check), 0) * v) % 10;
-          score = dp[s] + score_of (self, check, c);
+          score = dp[s] + choices.scores[i];
           if (score > unit->best[r])
             {
               unit->best[r] = score;
@@ -441,13 +489,13 @@ set_confidences (Decoder      *self,
     for (guint8 p = 0; p < self->spec->line_length; p++)
       {
         Cell cell = { l, p };
-        int chosen = class_of (decoded->lines[l][p]);
+        float chosen = score_of (self, cell, class_of (decoded->lines[l][p]));
+        Choices choices;
         double sum = 0;
 
-        for (int c = 0; c < PF_MRZ_N_CLASSES; c++)
-          if (allowed (self, cell, c))
-            sum += exp (CONFIDENCE_SHARPNESS *
-                        (score_of (self, cell, c) - score_of (self, cell, chosen)));
+        get_choices (self, cell, &choices);
+        for (guint i = 0; i < choices.set->n; i++)
+          sum += exp (CONFIDENCE_SHARPNESS * (choices.scores[i] - chosen));
         decoded->confidences[l][p] = 1.0 / sum;
       }
 }
@@ -473,6 +521,7 @@ pf_mrz_decode (PfMrzLayout        layout,
   self->spec = pf_mrz_layout_get_spec (layout);
   self->scores = scores;
   pf_mrz_layout_get_charsets (self->spec, self->charsets);
+  make_class_sets (self);
   build_units (self);
 
   memset (decoded, 0, sizeof *decoded);

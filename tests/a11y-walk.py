@@ -184,7 +184,17 @@ def ensure_session_bus():
     session bus is all the walk needs from outside. Its launcher puts its
     socket in the runtime folder under a name made from DISPLAY alone:
     walks run side by side (meson runs tests in parallel) would take each
-    other's bus, so each walk has a runtime folder of its own."""
+    other's bus, so each walk has a runtime folder of its own.
+
+    The bus, and every service it starts, writes to dbus-run-session's
+    stdout: the AT-SPI registry says "SpiRegistry daemon is running..."
+    there, which would land in the TAP stream. So they are given stderr,
+    and the walk, run again beneath them, takes its TAP stream back from a
+    descriptor kept for it."""
+    tap_fd = os.environ.pop('PF_A11Y_TAP_FD', None)
+    if tap_fd is not None:
+        os.dup2(int(tap_fd), 1)
+        os.close(int(tap_fd))
     if os.environ.get('DBUS_SESSION_BUS_ADDRESS') or os.environ.get('PF_A11Y_REEXEC'):
         return
     runner = shutil.which('dbus-run-session')
@@ -199,6 +209,11 @@ def ensure_session_bus():
         os.environ.pop(name, None)
     os.environ['XDG_RUNTIME_DIR'] = tempfile.mkdtemp(prefix='pf-a11y-runtime-')
     os.environ['PF_A11Y_RUNTIME_DIR'] = os.environ['XDG_RUNTIME_DIR']
+    sys.stdout.flush()
+    tap_fd = os.dup(1)
+    os.set_inheritable(tap_fd, True)
+    os.environ['PF_A11Y_TAP_FD'] = str(tap_fd)
+    os.dup2(2, 1)
     os.execv(runner, [runner, '--', sys.executable] + sys.argv)
 
 

@@ -8,7 +8,10 @@
  * uncertain as soon as one frame reads it otherwise: a swap the check
  * digits cannot see (L and 1, O and 4) then shows as a second value,
  * which the person is asked to check against the document itself.
- * Everything here runs in a worker thread. */
+ * Everything here runs in a worker thread. pf_reading_get_doubt() puts
+ * the vote together with a reading's other reasons for doubt (a field not
+ * read, read faintly, read otherwise by the two zones, or with a failing
+ * check digit), for the details step to say on each field. */
 
 #include "config.h"
 

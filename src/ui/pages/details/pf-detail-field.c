@@ -16,6 +16,7 @@
 #include "pf-accessible-names.h"
 #include "pf-detail-doubt.h"
 #include "pf-detail-field.h"
+#include "pf-detail-text.h"
 #include "pf-finding-row.h"
 
 struct _PfDetailField
@@ -65,14 +66,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-free_zeroed (char *text)
-{
-  if (text != NULL)
-    pf_secure_zero (text, strlen (text));
-  g_free (text);
-}
-
-static void
 typed_changed_cb (PfDetailField *self)
 {
   if (self->syncing || self->session == NULL)
@@ -114,9 +107,9 @@ pf_detail_field_dispose (GObject *object)
   PfDetailField *self = PF_DETAIL_FIELD (object);
 
   g_clear_object (&self->session);
-  g_clear_pointer (&self->reading, free_zeroed);
-  g_clear_pointer (&self->verdict_text, free_zeroed);
-  g_clear_pointer (&self->doubt_text, free_zeroed);
+  g_clear_pointer (&self->reading, pf_detail_free_zeroed);
+  g_clear_pointer (&self->verdict_text, pf_detail_free_zeroed);
+  g_clear_pointer (&self->doubt_text, pf_detail_free_zeroed);
 
   G_OBJECT_CLASS (pf_detail_field_parent_class)->dispose (object);
 }
@@ -243,160 +236,6 @@ pf_detail_field_set_session (PfDetailField *self,
   g_set_object (&self->session, session);
 }
 
-/* Characters [start, start + len) of @text, escaped for markup. */
-static char *
-escaped_chars (const char *text,
-               guint       start,
-               guint       len)
-{
-  const char *from = g_utf8_offset_to_pointer (text, start);
-  const char *to = g_utf8_offset_to_pointer (from, len);
-
-  return g_markup_escape_text (from, to - from);
-}
-
-static char *
-plain_chars (const char *text,
-             guint       start,
-             guint       len)
-{
-  const char *from = g_utf8_offset_to_pointer (text, start);
-  const char *to = g_utf8_offset_to_pointer (from, len);
-
-  return g_strndup (from, to - from);
-}
-
-/**
- * pf_detail_diff_markup:
- * @typed_side: %TRUE for the typed value, %FALSE for the document's
- *
- * The value with the characters that differ underlined, in bold and on a
- * highlight, so that they stand out without colour as well as with it.
- * Characters the other side lacks are marked with a highlighted dot.
- *
- * Returns: (transfer full) (nullable): Pango markup, or %NULL when the
- *   comparison has no alignment
- */
-char *
-pf_detail_diff_markup (const PfComparison *comparison,
-                       gboolean            typed_side)
-{
-  const char *typed = pf_comparison_get_typed (comparison);
-  const char *document = pf_comparison_get_document (comparison);
-  const char *text = typed_side ? typed : document;
-  g_autoptr(GString) markup = NULL;
-  const PfDiffSpan *spans;
-  guint n_spans;
-
-  spans = pf_comparison_get_spans (comparison, &n_spans);
-  if (n_spans == 0 || text == NULL)
-    return NULL;
-
-  markup = g_string_new (NULL);
-  for (guint i = 0; i < n_spans; i++)
-    {
-      guint start = typed_side ? spans[i].typed_start : spans[i].document_start;
-      guint len = typed_side ? spans[i].typed_len : spans[i].document_len;
-      g_autofree char *part = NULL;
-
-      if (spans[i].kind == PF_DIFF_EQUAL)
-        {
-          part = escaped_chars (text, start, len);
-          g_string_append (markup, part);
-          continue;
-        }
-
-      /* The gap where the other side has characters this one lacks. */
-      part = len > 0 ? escaped_chars (text, start, len) : g_strdup ("·");
-      g_string_append_printf (markup,
-                              "<span underline=\"double\" weight=\"bold\" "
-                              "background=\"#e5a50a\" bgalpha=\"40%%\">%s</span>",
-                              part);
-    }
-
-  return g_string_free (g_steal_pointer (&markup), FALSE);
-}
-
-/**
- * pf_detail_diff_words:
- *
- * Returns: (transfer full) (nullable): the differences said in words,
- *   counting the document's characters from 1, or %NULL when there are
- *   none to say
- */
-char *
-pf_detail_diff_words (const PfComparison *comparison)
-{
-  const char *typed = pf_comparison_get_typed (comparison);
-  const char *document = pf_comparison_get_document (comparison);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) free_zeroed);
-  const PfDiffSpan *spans;
-  guint n_spans;
-
-  spans = pf_comparison_get_spans (comparison, &n_spans);
-  if (document == NULL)
-    return NULL;
-
-  for (guint i = 0; i < n_spans; i++)
-    {
-      const PfDiffSpan *span = &spans[i];
-      g_autofree char *t = plain_chars (typed, span->typed_start, span->typed_len);
-      g_autofree char *d = plain_chars (document, span->document_start, span->document_len);
-      char *part = NULL;
-
-      switch (span->kind)
-        {
-        case PF_DIFF_CHANGED:
-          if (span->document_len <= 1)
-            /* Translators: "character 3: you typed “0”, the document shows “O”". */
-            part = g_strdup_printf (_("character %u: you typed “%s”, the document shows “%s”"),
-                                    span->document_start + 1, t, d);
-          else
-            /* Translators: "characters 3 to 4: you typed “oe”, the document shows “ö”". */
-            part = g_strdup_printf (_("characters %u to %u: you typed “%s”, the document "
-                                      "shows “%s”"),
-                                    span->document_start + 1,
-                                    span->document_start + span->document_len, t, d);
-          break;
-        case PF_DIFF_INSERTED:
-          /* Translators: "you typed “e” after character 2; the document
-           * does not have it". */
-          part = g_strdup_printf (_("you typed “%s” after character %u; the document does not "
-                                    "have it"), t, span->document_start);
-          break;
-        case PF_DIFF_DELETED:
-          /* Translators: "“e” is missing: character 3 of the document". */
-          part = g_strdup_printf (_("“%s” is missing: character %u of the document"),
-                                  d, span->document_start + 1);
-          break;
-        case PF_DIFF_EQUAL:
-        default:
-          break;
-        }
-
-      if (t != NULL)
-        pf_secure_zero (t, strlen (t));
-      if (d != NULL)
-        pf_secure_zero (d, strlen (d));
-      if (part != NULL)
-        g_ptr_array_add (parts, part);
-    }
-
-  if (parts->len == 0)
-    return NULL;
-
-  g_ptr_array_add (parts, NULL);
-  {
-    g_autofree char *joined = g_strjoinv (_("; "), (char **) parts->pdata);
-    /* Translators: %s is a list of differences such as "character 3: you
-     * typed “0”, the document shows “O”". */
-    char *words = g_strdup_printf (_("Differences: %s."), joined);
-
-    pf_secure_zero (joined, strlen (joined));
-    return words;
-  }
-}
-
 static void
 set_entry_text (GtkEntry    *row,
                 const char  *text)
@@ -501,7 +340,7 @@ pf_detail_field_show_doubt (PfDetailField      *self,
 
   g_return_if_fail (PF_IS_DETAIL_FIELD (self));
 
-  g_clear_pointer (&self->doubt_text, free_zeroed);
+  g_clear_pointer (&self->doubt_text, pf_detail_free_zeroed);
   self->doubt_text = pf_detail_doubt_describe (doubt, readings, FALSE);
   markup = pf_detail_doubt_describe (doubt, readings, TRUE);
 
@@ -533,7 +372,7 @@ pf_detail_field_show (PfDetailField      *self,
 
   if (g_strcmp0 (self->reading, reading) != 0)
     {
-      g_clear_pointer (&self->reading, free_zeroed);
+      g_clear_pointer (&self->reading, pf_detail_free_zeroed);
       self->reading = g_strdup (reading);
     }
 
@@ -554,7 +393,7 @@ pf_detail_field_show (PfDetailField      *self,
     finding = pf_comparison_get_finding (comparison);
 
   /* The verdict, read out with the field it is about. */
-  g_clear_pointer (&self->verdict_text, free_zeroed);
+  g_clear_pointer (&self->verdict_text, pf_detail_free_zeroed);
   if (finding != NULL)
     self->verdict_text = g_strdup_printf ("%s. %s", pf_finding_get_title (finding),
                                           pf_finding_get_advice (finding));

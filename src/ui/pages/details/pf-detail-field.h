@@ -26,8 +26,4 @@ GtkEditable  *pf_detail_field_get_document_entry (PfDetailField     *self);
 const char   *pf_detail_field_get_diff_text     (PfDetailField      *self);
 const char   *pf_detail_field_get_doubt_text    (PfDetailField      *self);
 
-char         *pf_detail_diff_markup             (const PfComparison *comparison,
-                                                 gboolean            typed_side);
-char         *pf_detail_diff_words              (const PfComparison *comparison);
-
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "pf-date.h"
+#include "pf-detail-text.h"
 #include "pf-details-page-private.h"
 
 G_DEFINE_FINAL_TYPE (PfDetailsPage, pf_details_page, PF_TYPE_WIZARD_PAGE)
@@ -81,15 +82,6 @@ add_reading (GPtrArray  *readings,
         return;
       }
   g_ptr_array_add (readings, g_steal_pointer (&shown));
-}
-
-/* NULL too: it ends the list of readings. */
-static void
-free_zeroed (char *text)
-{
-  if (text != NULL)
-    pf_secure_zero (text, strlen (text));
-  g_free (text);
 }
 
 /* Why the person should check the reading of @field (shown as @reading)
@@ -325,7 +317,8 @@ compare (PfDetailsPage *self)
     {
       PfComparison *comparison = comparisons != NULL ? g_ptr_array_index (comparisons, f) : NULL;
       g_autofree char *reading = reading_text (session, f);
-      g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func ((GDestroyNotify) free_zeroed);
+      g_autoptr(GPtrArray) readings =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) pf_detail_free_zeroed);
       PfReadingDoubt doubt = field_doubt (self, session, f, reading, readings);
 
       pf_detail_field_show (self->fields[f], comparison, reading);

@@ -1,40 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The session holds what the person chose and every step's result. Pages
  * read and write it and never talk to each other; the step list and the
- * summary are views of it. Everything here lives in memory only. */
+ * summary are views of it. Everything here lives in memory only. This file
+ * holds the object, the steps' findings, the date of birth and the photo;
+ * the details step's texts (typed, corrected, read) are in
+ * pf-session-details.c. */
 
 #include "config.h"
-
-#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "pf-core-enums.h"
-#include "pf-session.h"
-
-struct _PfSession
-{
-  GObject         parent_instance;
-
-  PfDocumentKind  document_kind;
-  GPtrArray      *findings[PF_N_STEPS];
-  GDate           birth_date;
-  PfImage        *photo;
-  /* The live camera's last frames before the photo was captured, for
-   * reading it again (pf_read_document_frames()); none for a photo
-   * opened from a file. PfImage zeroes its pixels when freed. */
-  GPtrArray      *photo_frames;
-
-  /* The details step: what the person typed, what the document shows
-   * (the printed zone's and the MRZ's values, as read), and the person's
-   * corrections of that reading. Every string is zeroed when dropped. */
-  char           *details[PF_N_FIELDS];
-  char           *corrections[PF_N_FIELDS];
-  char           *printed[PF_N_FIELDS];
-  char           *mrz_values[PF_N_FIELDS];
-  PfMrz          *mrz;
-  gboolean        document_read;
-};
+#include "pf-session-private.h"
 
 G_DEFINE_FINAL_TYPE (PfSession, pf_session, G_TYPE_OBJECT)
 
@@ -446,207 +423,6 @@ pf_session_get_photo_frames (PfSession *self)
   return self->photo_frames;
 }
 
-/* Replaces *@slot with a copy of @text, zeroing the old value; returns
- * whether anything changed. Blank text is stored as %NULL. */
-static gboolean
-replace_text (char       **slot,
-              const char  *text)
-{
-  if (text != NULL && *text == '\0')
-    text = NULL;
-  if (g_strcmp0 (*slot, text) == 0)
-    return FALSE;
-
-  if (*slot != NULL)
-    pf_secure_zero (*slot, strlen (*slot));
-  g_free (*slot);
-  *slot = g_strdup (text);
-  return TRUE;
-}
-
-static void
-clear_texts (char **texts)
-{
-  for (guint i = 0; i < PF_N_FIELDS; i++)
-    replace_text (&texts[i], NULL);
-}
-
-/**
- * pf_session_get_detail:
- *
- * Returns: (nullable): what the person typed for @field, as typed, or
- *   %NULL when nothing was typed
- */
-const char *
-pf_session_get_detail (PfSession *self,
-                       PfField    field)
-{
-  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
-  g_return_val_if_fail (field < PF_N_FIELDS, NULL);
-
-  return self->details[field];
-}
-
-/**
- * pf_session_set_detail:
- * @text: (nullable): what the person typed; %NULL or "" forgets it
- *
- * Keeps what the person typed for @field, in memory only.
- */
-void
-pf_session_set_detail (PfSession  *self,
-                       PfField     field,
-                       const char *text)
-{
-  g_return_if_fail (PF_IS_SESSION (self));
-  g_return_if_fail (field < PF_N_FIELDS);
-
-  if (replace_text (&self->details[field], text))
-    g_signal_emit (self, signals[DETAILS_CHANGED], 0);
-}
-
-/**
- * pf_session_get_correction:
- *
- * Returns: (nullable): the person's correction of what the document was
- *   read to show for @field, or %NULL when they made none
- */
-const char *
-pf_session_get_correction (PfSession *self,
-                           PfField    field)
-{
-  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
-  g_return_val_if_fail (field < PF_N_FIELDS, NULL);
-
-  return self->corrections[field];
-}
-
-/**
- * pf_session_set_correction:
- * @text: (nullable): what the document shows, by the person's own reading;
- *   %NULL or "" goes back to the app's reading
- */
-void
-pf_session_set_correction (PfSession  *self,
-                           PfField     field,
-                           const char *text)
-{
-  g_return_if_fail (PF_IS_SESSION (self));
-  g_return_if_fail (field < PF_N_FIELDS);
-
-  if (replace_text (&self->corrections[field], text))
-    g_signal_emit (self, signals[DETAILS_CHANGED], 0);
-}
-
-/**
- * pf_session_get_document_read:
- *
- * Returns: %TRUE once the document photo has been read, even if nothing
- *   could be read on it
- */
-gboolean
-pf_session_get_document_read (PfSession *self)
-{
-  g_return_val_if_fail (PF_IS_SESSION (self), FALSE);
-  return self->document_read;
-}
-
-/**
- * pf_session_get_document_printed:
- *
- * Returns: (nullable): @field as read in the document's printed zone
- */
-const char *
-pf_session_get_document_printed (PfSession *self,
-                                 PfField    field)
-{
-  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
-  g_return_val_if_fail (field < PF_N_FIELDS, NULL);
-
-  return self->printed[field];
-}
-
-/**
- * pf_session_get_document_mrz:
- *
- * Returns: (nullable): @field as read in the machine-readable zone, in
- *   the form pf_compare_field() takes
- */
-const char *
-pf_session_get_document_mrz (PfSession *self,
-                             PfField    field)
-{
-  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
-  g_return_val_if_fail (field < PF_N_FIELDS, NULL);
-
-  return self->mrz_values[field];
-}
-
-/**
- * pf_session_get_mrz:
- *
- * Returns: (transfer none) (nullable): the machine-readable zone read on
- *   the document photo, with its check digits
- */
-PfMrz *
-pf_session_get_mrz (PfSession *self)
-{
-  g_return_val_if_fail (PF_IS_SESSION (self), NULL);
-  return self->mrz;
-}
-
-/**
- * pf_session_set_document:
- * @printed: (array fixed-size=6) (nullable): the printed zone's values,
- *   indexed by #PfField, %NULL where not read
- * @mrz_values: (array fixed-size=6) (nullable): the MRZ's values
- * @mrz: (nullable): the parsed MRZ
- *
- * Keeps the reading of the document photo and marks the document read.
- * The person's corrections of an earlier reading are dropped with it.
- */
-void
-pf_session_set_document (PfSession   *self,
-                         const char **printed,
-                         const char **mrz_values,
-                         PfMrz       *mrz)
-{
-  g_return_if_fail (PF_IS_SESSION (self));
-
-  for (guint i = 0; i < PF_N_FIELDS; i++)
-    {
-      replace_text (&self->printed[i], printed != NULL ? printed[i] : NULL);
-      replace_text (&self->mrz_values[i], mrz_values != NULL ? mrz_values[i] : NULL);
-    }
-  clear_texts (self->corrections);
-  g_clear_pointer (&self->mrz, pf_mrz_unref);
-  if (mrz != NULL)
-    self->mrz = pf_mrz_ref (mrz);
-  self->document_read = TRUE;
-
-  g_signal_emit (self, signals[DETAILS_CHANGED], 0);
-}
-
-/**
- * pf_session_clear_document:
- *
- * Forgets the reading of the document and the corrections, as when the
- * photo changes; what the person typed stays.
- */
-void
-pf_session_clear_document (PfSession *self)
-{
-  g_return_if_fail (PF_IS_SESSION (self));
-
-  clear_texts (self->printed);
-  clear_texts (self->mrz_values);
-  clear_texts (self->corrections);
-  g_clear_pointer (&self->mrz, pf_mrz_unref);
-  self->document_read = FALSE;
-
-  g_signal_emit (self, signals[DETAILS_CHANGED], 0);
-}
-
 /**
  * pf_session_forget:
  *
@@ -665,12 +441,15 @@ pf_session_forget (PfSession *self)
   g_clear_pointer (&self->photo_frames, g_ptr_array_unref);
   for (guint i = 0; i < PF_N_STEPS; i++)
     g_clear_pointer (&self->findings[i], g_ptr_array_unref);
-  clear_texts (self->details);
-  clear_texts (self->corrections);
-  clear_texts (self->printed);
-  clear_texts (self->mrz_values);
-  g_clear_pointer (&self->mrz, pf_mrz_unref);
-  self->document_read = FALSE;
+  pf_session_forget_details (self);
 
+  pf_session_details_changed (self);
+}
+
+/* Tells the pages that the typed details, the corrections or the
+ * document's reading changed. */
+void
+pf_session_details_changed (PfSession *self)
+{
   g_signal_emit (self, signals[DETAILS_CHANGED], 0);
 }

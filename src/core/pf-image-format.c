@@ -263,7 +263,11 @@ skip_gif_sub_blocks (const guint8 *data,
 /* GIF: the logical screen's size comes right after the magic. A frame with
  * no pixels makes gdk-pixbuf's decoder fail an assertion (a critical
  * warning, fatal in tests), so it is reported as a picture of size zero,
- * which the loader refuses as damaged. */
+ * which the loader refuses as damaged. gdk-pixbuf's decoder allocates each
+ * frame at the size the frame's own header claims, whatever the screen's:
+ * a 3 KB file with a 1 × 1 screen asked it for 358 MB (found by
+ * fuzz-loader). So a frame larger than the screen counts as the picture's
+ * size, and the loader refuses it as it would a large screen. */
 static void
 walk_gif (const guint8 *data,
           gsize         len,
@@ -293,10 +297,18 @@ walk_gif (const guint8 *data,
         }
       else if (data[pos] == 0x2C && pos + 10 <= len)
         {
-          if (read_le16 (data + pos + 5) == 0 || read_le16 (data + pos + 7) == 0)
+          guint32 frame_width = read_le16 (data + pos + 5);
+          guint32 frame_height = read_le16 (data + pos + 7);
+
+          if (frame_width == 0 || frame_height == 0)
             {
               structure->width = structure->height = 0;
               return;
+            }
+          if ((guint64) frame_width * frame_height > (guint64) structure->width * structure->height)
+            {
+              structure->width = frame_width;
+              structure->height = frame_height;
             }
           if (data[pos + 9] & 0x80)
             pos += 3u << ((data[pos + 9] & 0x07) + 1);

@@ -147,6 +147,25 @@ static const guint8 tiny_gif[] = {
   ';',
 };
 
+/* The same GIF, its frame claiming 14406 × 24889 pixels on the 1 × 1
+ * screen: gdk-pixbuf's decoder allocated that much (358 MB) for a few
+ * bytes until the loader's walk counted frames too (found by
+ * fuzz-loader). */
+static void
+write_large_frame_gif (void)
+{
+  guint8 gif[sizeof tiny_gif];
+
+  memcpy (gif, tiny_gif, sizeof gif);
+  /* The frame descriptor's width and height, little-endian, after its
+   * separator and position. */
+  gif[19 + 5] = 14406 & 0xFF;
+  gif[19 + 6] = 14406 >> 8;
+  gif[19 + 7] = 24889 & 0xFF;
+  gif[19 + 8] = 24889 >> 8;
+  write_seed ("loader", "large-frame.gif", gif, sizeof gif);
+}
+
 static void
 write_text_seeds (void)
 {
@@ -207,6 +226,7 @@ main (int    argc,
 
   write_text_seeds ();
   write_seed ("loader", "tiny.gif", tiny_gif, sizeof tiny_gif);
+  write_large_frame_gif ();
 
   for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
     {

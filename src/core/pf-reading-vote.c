@@ -394,14 +394,24 @@ pf_read_document_frames (PfImage              *photo,
   return g_steal_pointer (&reading);
 }
 
-/* Whether the MRZ's check digit for @field fails; names and nationality
- * have none. */
-static gboolean
-check_failed (PfReading *reading,
-              PfField    field)
+/**
+ * pf_reading_get_check:
+ *
+ * The MRZ's check digit that protects @field: the document number's and
+ * the dates' each have one; names and nationality none.
+ *
+ * Returns: whether it passed or failed; %PF_MRZ_CHECK_RESULT_ABSENT when
+ *   @field has none or no MRZ was read
+ */
+PfMrzCheckResult
+pf_reading_get_check (PfReading *self,
+                      PfField    field)
 {
-  PfMrz *mrz = pf_reading_get_mrz (reading);
+  PfMrz *mrz;
   PfMrzCheck check;
+
+  g_return_val_if_fail (self != NULL, PF_MRZ_CHECK_RESULT_ABSENT);
+  g_return_val_if_fail (field < PF_N_FIELDS, PF_MRZ_CHECK_RESULT_ABSENT);
 
   switch (field)
     {
@@ -418,10 +428,11 @@ check_failed (PfReading *reading,
     case PF_FIELD_GIVEN_NAMES:
     case PF_FIELD_NATIONALITY:
     default:
-      return FALSE;
+      return PF_MRZ_CHECK_RESULT_ABSENT;
     }
 
-  return mrz != NULL && pf_mrz_get_check (mrz, check) == PF_MRZ_CHECK_RESULT_FAILED;
+  mrz = pf_reading_get_mrz (self);
+  return mrz != NULL ? pf_mrz_get_check (mrz, check) : PF_MRZ_CHECK_RESULT_ABSENT;
 }
 
 /**
@@ -456,13 +467,15 @@ pf_reading_get_doubt (PfReading *self,
     return PF_READING_DOUBT_FRAMES_DIFFER;
 
   source = pf_reading_get_source (self, field);
-  if (source == PF_READING_SOURCE_MRZ && check_failed (self, field))
+  if (source == PF_READING_SOURCE_MRZ &&
+      pf_reading_get_check (self, field) == PF_MRZ_CHECK_RESULT_FAILED)
     return PF_READING_DOUBT_CHECK_FAILED;
   if (source == PF_READING_SOURCE_DISAGREE)
     return PF_READING_DOUBT_ZONES_DIFFER;
 
   vouched = agreement == PF_READING_AGREEMENT_CONFIRMED ||
-            (source != PF_READING_SOURCE_PRINTED && pf_reading_mrz_field_checked (self, field));
+            (source != PF_READING_SOURCE_PRINTED &&
+             pf_reading_get_check (self, field) == PF_MRZ_CHECK_RESULT_PASSED);
   if (!vouched && pf_reading_get_confidence (self, field) < PF_READING_FAINT_CONFIDENCE)
     return PF_READING_DOUBT_FAINT;
   return PF_READING_DOUBT_NONE;

@@ -71,6 +71,8 @@ gboolean            pf_reading_vote_get_confirmed    (PfReadingVote   *self);
 PfReadingVote      *pf_reading_get_vote              (PfReading       *self);
 PfReadingDoubt      pf_reading_get_doubt             (PfReading       *self,
                                                       PfField          field);
+PfMrzCheckResult    pf_reading_get_check             (PfReading       *self,
+                                                      PfField          field);
 
 PfReading          *pf_read_document_frames          (PfImage              *photo,
                                                       PfImage             **frames,

@@ -103,11 +103,12 @@ field_doubt (PfDetailsPage *self,
   if (reading == NULL)
     return PF_READING_DOUBT_NOT_READ;
 
-  if (doubt == PF_READING_DOUBT_FRAMES_DIFFER && self->vote != NULL)
+  if (doubt == PF_READING_DOUBT_FRAMES_DIFFER)
     {
-      const char * const *values = pf_reading_vote_get_alternatives (self->vote, field);
+      const char * const *values =
+        self->vote != NULL ? pf_reading_vote_get_alternatives (self->vote, field) : NULL;
 
-      for (guint i = 0; values[i] != NULL; i++)
+      for (guint i = 0; values != NULL && values[i] != NULL; i++)
         add_reading (readings, field, values[i]);
     }
   else if (doubt == PF_READING_DOUBT_ZONES_DIFFER)
@@ -151,10 +152,14 @@ read_subtitle (PfDetailsPage *self)
   guint n_frames = self->vote != NULL ? pf_reading_vote_get_n_readings (self->vote) - 1 : 0;
 
   if (self->frames_differ)
+    /* Translators: under "Some details read differently"; each such
+     * detail has a note below that lists its readings. */
     return g_strdup (_("The camera read some details differently from one frame to the next. "
                        "Each is marked below: check it against the document itself and correct "
                        "what the app read."));
   if (self->any_doubt)
+    /* Translators: under "Read from your document photo", when some
+     * details have a note that the app may have misread them. */
     return g_strdup (_("The app is unsure of some details, marked below. Check them against the "
                        "document itself, and correct any character it misread."));
   if (n_frames > 0 && pf_reading_vote_get_confirmed (self->vote))

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "pf-outline-anchor.h"
 #include "pf-photo-private.h"
 #include "pf-report.h"
 
@@ -26,6 +27,7 @@ G_DEFINE_BOXED_TYPE (PfPhotoReport, pf_photo_report, pf_photo_report_ref, pf_pho
 /* In order: the outline first, since most checks look inside it. */
 static const PfPhotoCheckFunc checks[] = {
   pf_photo_check_outline,
+  pf_outline_anchor_check,   /* stills: the MRZ checks the outline */
   pf_photo_check_corners,
   pf_photo_check_size,
   pf_photo_check_angle,

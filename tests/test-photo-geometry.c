@@ -42,9 +42,26 @@ typedef enum
  * on a newspaper whose slanted rows outvote its short side, a small card
  * partly out of the frame, a thumb over a side of a steeply tilted card, a
  * printed band taken for the document's side, a portrait photo taken for
- * the document on a desk of the card's own colour. */
+ * the document on a desk of the card's own colour. A chosen photo's
+ * outline gets a second, detailed look (pf-outline-find.c): 88% right
+ * today, against 85.7% for camera frames' one quick look. */
 static const double min_right[N_CHECKS] = {
-  0.84, /* photo.outline */
+  0.87, /* photo.outline */
+  0.96, /* photo.corners */
+  0.95, /* photo.size */
+  0.97, /* photo.angle */
+  0.96, /* photo.background */
+  0.94, /* photo.obstruction */
+};
+
+/* The same for camera frames: one quick look at the outline, within a
+ * frame's time; and the frames that may come out all fine despite a
+ * blocker-level defect: one, a thumb over the edge of a licence held in a
+ * hand, which the live obstruction check misses (the photo taken is
+ * checked again as a still, where it is caught). */
+#define MAX_LIVE_ALL_FINE_ON_BLOCKER 1
+static const double min_right_live[N_CHECKS] = {
+  0.85, /* photo.outline */
   0.95, /* photo.corners */
   0.95, /* photo.size */
   0.97, /* photo.angle */
@@ -307,6 +324,7 @@ severity_of (PfPhotoReport *report,
 static gboolean
 judge_frame (const PfSpecimen *s,
              const char       *label,
+             gboolean          live,
              Tally             tallies[N_CHECKS],
              int              *all_fine_on_blocker,
              double           *error_sum,
@@ -326,6 +344,7 @@ judge_frame (const PfSpecimen *s,
 
   defects = pf_specimen_get_defects (s, &marginal);
   options.kind = kind_for_layout (s->params.layout);
+  options.live = live;
   report = pf_photo_check (s->image, &options);
   has_outline = pf_photo_report_get_outline (report, found);
 
@@ -418,8 +437,14 @@ judge_frame (const PfSpecimen *s,
   return right;
 }
 
+/* The grid as a chosen photo (@live FALSE: the checks may take their time)
+ * or as camera frames, which get the one quick look at the outline and
+ * are held to the lower @floors, and may come out all fine despite a
+ * blocker-level defect on @max_all_fine frames. */
 static void
-test_grid (void)
+run_grid (gboolean      live,
+          const double *floors,
+          int           max_all_fine)
 {
   int n_frames = PF_SPECIMEN_N_LAYOUTS * PF_SPECIMEN_BG_SAME_AS_CARD * FRAMES_PER_CELL + N_EMPTY;
   Tally tallies[N_CHECKS] = { { 0 } };
@@ -449,20 +474,35 @@ test_grid (void)
         }
 
       s = pf_specimen_new (&p);
-      judge_frame (s, label->str, tallies, &all_fine_on_blocker, &error_sum, &n_errors);
+      judge_frame (s, label->str, live, tallies, &all_fine_on_blocker, &error_sum, &n_errors);
     }
 
-  g_test_message ("%d frames; outline corner error on found documents: mean %.2f%% of the "
-                  "diagonal", n_frames, n_errors > 0 ? 100 * error_sum / n_errors : 0);
+  g_test_message ("%d frames, %s; outline corner error on found documents: mean %.2f%% of the "
+                  "diagonal", n_frames, live ? "live" : "still",
+                  n_errors > 0 ? 100 * error_sum / n_errors : 0);
   for (int c = 0; c < N_CHECKS; c++)
     print_tally (check_ids[c], &tallies[c]);
 
-  g_assert_cmpint (all_fine_on_blocker, ==, 0);
+  g_test_message ("all fine on a blocker (%s): %d", live ? "live" : "still", all_fine_on_blocker);
+  g_assert_cmpint (all_fine_on_blocker, <=, max_all_fine);
   for (int c = 0; c < N_CHECKS; c++)
     {
-      g_test_message ("%s: %.1f%% right", check_ids[c], 100 * tally_right (&tallies[c]));
-      g_assert_cmpfloat (tally_right (&tallies[c]), >=, min_right[c]);
+      g_test_message ("%s (%s): %.1f%% right", check_ids[c], live ? "live" : "still",
+                      100 * tally_right (&tallies[c]));
+      g_assert_cmpfloat (tally_right (&tallies[c]), >=, floors[c]);
     }
+}
+
+static void
+test_grid (void)
+{
+  run_grid (FALSE, min_right, 0);
+}
+
+static void
+test_grid_live (void)
+{
+  run_grid (TRUE, min_right_live, MAX_LIVE_ALL_FINE_ON_BLOCKER);
 }
 
 /* A photo of nothing, and odd sizes: the outline says so, and the checks
@@ -681,7 +721,7 @@ static const struct
  * edge of a card held against a background of its header's colour, where
  * the outline stops at the header and the thumb lies outside it. */
 static const double min_real_right[N_CHECKS] = {
-  0.87, /* photo.outline */
+  0.88, /* photo.outline */
   0.95, /* photo.corners */
   0.95, /* photo.size */
   0.95, /* photo.angle */
@@ -841,7 +881,7 @@ test_real (void)
                            pf_specimen_layout_to_string (p.layout),
                            pf_specimen_background_to_string (p.background), p.frame_width,
                            p.frame_height);
-          group_right[g] += judge_frame (s, label->str, tallies, &all_fine_on_blocker,
+          group_right[g] += judge_frame (s, label->str, FALSE, tallies, &all_fine_on_blocker,
                                          &error_sum, &n_errors);
           n_frames++;
         }
@@ -972,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/pf/photo-geometry/unkind", test_unkind);
   g_test_add_func ("/pf/photo-geometry/real", test_real);
   g_test_add_func ("/pf/photo-geometry/grid", test_grid);
+  g_test_add_func ("/pf/photo-geometry/grid-live", test_grid_live);
 
   return g_test_run ();
 }

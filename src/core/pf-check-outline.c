@@ -32,7 +32,7 @@ pf_photo_check_outline (PfPhotoContext *ctx)
                  : CARD_ASPECT;
 
   if (!pf_outline_find (ctx->small, ctx->small_width, ctx->small_height, ctx->image, aspects,
-                        G_N_ELEMENTS (aspects), &quad))
+                        G_N_ELEMENTS (aspects), ctx->options.live, &quad))
     {
       ctx->has_outline = FALSE;
       pf_photo_report_set_metric (ctx->report, "outline.confidence", 0);

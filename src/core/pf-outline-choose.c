@@ -48,11 +48,11 @@ contains (const PfPoint  outer[4],
 
 /* The mean colour of the 3 × 3 work pixels around (x, y): brightness and
  * the two colour differences, or FALSE outside the image. */
-static gboolean
-colour_at (const Work *work,
-           double      x,
-           double      y,
-           double      out[3])
+gboolean
+pf_outline_colour_at (const Work *work,
+                      double      x,
+                      double      y,
+                      double      out[3])
 {
   int xi = (int) lrint (x), yi = (int) lrint (y);
 
@@ -89,7 +89,8 @@ strip_colour (const Work *work,
   double samples[3][3];
 
   for (int j = 0; j < 3; j++)
-    if (!colour_at (work, x + dx * gap * (j + 1) / 4, y + dy * gap * (j + 1) / 4, samples[j]))
+    if (!pf_outline_colour_at (work, x + dx * gap * (j + 1) / 4, y + dy * gap * (j + 1) / 4,
+                               samples[j]))
       return FALSE;
   for (int c = 0; c < 3; c++)
     {
@@ -137,7 +138,8 @@ outer_side_is_border (const Work      *work,
       if (gap < MAX (2, RIM_SHARE * size))
         continue;
       if (!strip_colour (work, px, py, -nx, -ny, gap, strip)
-          || !colour_at (work, px + nx * MAX (2.5, gap / 2), py + ny * MAX (2.5, gap / 2), beyond))
+          || !pf_outline_colour_at (work, px + nx * MAX (2.5, gap / 2),
+                                    py + ny * MAX (2.5, gap / 2), beyond))
         continue;
       diffs[n] = sqrt ((strip[0] - beyond[0]) * (strip[0] - beyond[0])
                        + (strip[1] - beyond[1]) * (strip[1] - beyond[1])
@@ -185,8 +187,8 @@ band_contrast (const Work      *work,
             {
               double depth = depths[j], in[3], out[3];
 
-              if (!colour_at (work, px - depth * nx, py - depth * ny, in)
-                  || !colour_at (work, px + depth * nx, py + depth * ny, out))
+              if (!pf_outline_colour_at (work, px - depth * nx, py - depth * ny, in)
+                  || !pf_outline_colour_at (work, px + depth * nx, py + depth * ny, out))
                 continue;
               for (int c = 0; c < 3; c++)
                 {
@@ -468,8 +470,8 @@ weakest_side_contrast (const Work      *work,
           double px = a->x + t * (b->x - a->x), py = a->y + t * (b->y - a->y);
           double in[3], out[3];
 
-          if (!colour_at (work, px - SIDE_DEPTH * nx, py - SIDE_DEPTH * ny, in)
-              || !colour_at (work, px + SIDE_DEPTH * nx, py + SIDE_DEPTH * ny, out))
+          if (!pf_outline_colour_at (work, px - SIDE_DEPTH * nx, py - SIDE_DEPTH * ny, in)
+              || !pf_outline_colour_at (work, px + SIDE_DEPTH * nx, py + SIDE_DEPTH * ny, out))
             continue;
           diffs[n++] = sqrt ((in[0] - out[0]) * (in[0] - out[0]) + (in[1] - out[1]) * (in[1] - out[1])
                              + (in[2] - out[2]) * (in[2] - out[2]));

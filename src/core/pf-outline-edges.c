@@ -36,16 +36,17 @@ pf_outline_work_clear (Work *work)
   g_free (work->profile_mem);
 }
 
-/* Box-averaged brightness with a long side of about PF_OUTLINE_WORK_SIZE;
- * the colour differences from four pixels of each cell of @colour. */
+/* Box-averaged brightness with a long side of about @work_size; the colour
+ * differences from four pixels of each cell of @colour. */
 void
 pf_outline_make_work (Work         *work,
                       const guint8 *grey,
                       int           width,
                       int           height,
-                      PfImage      *colour)
+                      PfImage      *colour,
+                      int           work_size)
 {
-  int f = MAX (1, (MAX (width, height) + PF_OUTLINE_WORK_SIZE / 2) / PF_OUTLINE_WORK_SIZE);
+  int f = MAX (1, (MAX (width, height) + work_size / 2) / work_size);
   int w = MAX (1, width / f), h = MAX (1, height / f);
   int area = f * f;
 

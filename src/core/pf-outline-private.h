@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The stages of the outline finder (pf-outline.c), shared by its files:
- * pf-outline-edges.c makes the edge map, pf-outline.c the lines,
- * pf-outline-search.c the quadrilaterals, pf-outline-choose.c picks the
- * document among them and fits it. */
+/* The stages of the outline finder, shared by its files:
+ * pf-outline-find.c is the entry point (one look for a camera frame, two
+ * for a chosen photo), pf-outline-edges.c makes the edge map, pf-outline.c
+ * the lines, pf-outline-search.c the quadrilaterals, pf-outline-choose.c
+ * picks the document among them and fits it. */
 #pragma once
 
 #include "pf-outline.h"
@@ -10,6 +11,11 @@
 G_BEGIN_DECLS
 
 #define PF_OUTLINE_WORK_SIZE   320
+/* A chosen photo also gets a look at twice the detail: a small document's
+ * sides are twice as long there, and what blurs together at 320 (a card's
+ * border and a band printed along it, a newspaper's print and the card on
+ * it) comes apart. */
+#define PF_OUTLINE_STILL_WORK_SIZE 640
 #define PF_OUTLINE_MAX_LINES   48
 #define PF_OUTLINE_N_BEST      16   /* candidates kept for the choice */
 #define PF_OUTLINE_SUPPORT_TOL 12   /* degrees between an edge and a side it supports */
@@ -70,10 +76,20 @@ void      pf_outline_make_work   (Work            *work,
                                   const guint8    *grey,
                                   int              width,
                                   int              height,
-                                  PfImage         *colour);
+                                  PfImage         *colour,
+                                  int              work_size);
 void      pf_outline_find_edges  (Work            *work);
 void      pf_outline_work_clear  (Work            *work);
 
+gboolean  pf_outline_find_at     (Work            *work,
+                                  const guint8    *grey,
+                                  int              width,
+                                  int              height,
+                                  PfImage         *colour,
+                                  const double    *aspects,
+                                  guint            n_aspects,
+                                  int              work_size,
+                                  Candidate       *winner);
 double    pf_outline_segment_support (const Line *line,
                                       double      ta,
                                       double      tb,
@@ -96,5 +112,9 @@ void      pf_outline_finish      (Work            *work,
 
 double    pf_outline_angle_diff  (double           a,
                                   double           b);
+gboolean  pf_outline_colour_at   (const Work      *work,
+                                  double           x,
+                                  double           y,
+                                  double           out[3]);
 
 G_END_DECLS

@@ -17,7 +17,8 @@
  * match a card or passport page. A side may run out of the frame: its
  * corners then lie outside the image, which is how photo.corners knows
  * which corner is cut off. Last, the winner's sides are fitted again on the
- * larger grey copy with sub-pixel precision. */
+ * larger grey copy with sub-pixel precision. A chosen photo gets a second
+ * look at twice the detail (pf-outline-find.c). */
 
 #include "config.h"
 
@@ -35,14 +36,7 @@
 #define MAX_PER_ANGLE  16   /* Hough lines kept in one ANGLE_BIN */
 #define MAX_SELECTED_PER_ANGLE 14
 
-/* A picture cropped to the document: its proportions within 4% of a
- * document's, print on at least 2% of its work pixels, and any
- * quadrilateral found in it under half its area. */
-#define CROPPED_ASPECT_TOL 0.04
-#define PASSPORT_ASPECT    (125.0 / 88.0)
-#define CROPPED_MIN_EDGES  0.02
-#define CROPPED_MAX_INNER  0.5
-#define CROPPED_CONFIDENCE 0.3
+#define PASSPORT_ASPECT (125.0 / 88.0)
 
 static inline gboolean
 clip_line (const Line *line,
@@ -544,132 +538,55 @@ measure_crossings (Work *work)
       }
 }
 
-/* A photo its owner cropped to the document has the document's
- * proportions, a phone's picture (4:3, 16:9) has not; and when the crop is
- * tight no side of the document is left to find, or only something printed
- * on it (the portrait, a band along its edge), far smaller than the
- * picture. A picture of those proportions with print on it and no large
- * quadrilateral in it is the document. */
-static gboolean
-is_cropped_to_document (const Work      *work,
-                        const double    *aspects,
-                        guint            n_aspects,
-                        const Candidate *winner)
-{
-  double aspect = (double) MAX (work->w, work->h) / MIN (work->w, work->h);
-  gboolean shaped = FALSE;
-
-  for (guint i = 0; i < n_aspects; i++)
-    shaped |= fabs (log (aspect / aspects[i])) < CROPPED_ASPECT_TOL;
-  if (!shaped || work->n_edges < CROPPED_MIN_EDGES * work->w * work->h)
-    return FALSE;
-
-  if (winner == NULL)
-    return TRUE;
-  if (pf_quad_area (winner->corners) >= CROPPED_MAX_INNER * work->w * work->h)
-    return FALSE;
-
-  /* Around a portrait or a band found on a cropped document there is more
-   * print; around a card on a scanner's lid or a desk, a plain surface. */
-  {
-    int outside = 0, edges = 0;
-
-    for (int y = 1; y < work->h - 1; y += 2)
-      for (int x = 1; x < work->w - 1; x += 2)
-        {
-          int n_left = 0;
-
-          /* Either way round: inside is on the same side of all four. */
-          for (int k = 0; k < 4; k++)
-            {
-              const PfPoint *a = &winner->corners[k], *b = &winner->corners[(k + 1) % 4];
-
-              n_left += (b->x - a->x) * (y - a->y) - (b->y - a->y) * (x - a->x) >= 0;
-            }
-          if (n_left == 0 || n_left == 4)
-            continue;
-          outside++;
-          edges += work->dir[(gsize) y * work->w + x] != 0;
-        }
-    return outside > 0 && edges >= CROPPED_MIN_EDGES * outside;
-  }
-}
-
 /**
- * pf_outline_find:
- * @grey: a grey image, @width bytes a row
- * @colour: (nullable): the photo @grey was made from, for colour edges
- * @aspects: the proportions (long side over short side) the document may
- *   have, the expected one first
- * @quad: (out): the outline, in @grey's pixels
+ * pf_outline_find_at:
+ * @work: (out caller-allocates): zeroed; cleared by the caller with
+ *   pf_outline_work_clear() even when nothing was found
+ * @work_size: the long side of the copy the lines are looked for on
+ * @winner: (out): the best quadrilateral, in work pixels
  *
- * Finds the document's outline. Meant for an image with a long side of
- * some hundreds of pixels (the photo checks' downscaled copy).
+ * The edges, the lines and the search, on a copy of @grey about
+ * @work_size pixels across.
  *
- * Returns: %TRUE if a document was found
+ * Returns: %TRUE if a quadrilateral was found
  */
 gboolean
-pf_outline_find (const guint8 *grey,
-                 int           width,
-                 int           height,
-                 PfImage      *colour,
-                 const double *aspects,
-                 guint         n_aspects,
-                 PfQuad       *quad)
+pf_outline_find_at (Work         *work,
+                    const guint8 *grey,
+                    int           width,
+                    int           height,
+                    PfImage      *colour,
+                    const double *aspects,
+                    guint         n_aspects,
+                    int           work_size,
+                    Candidate    *winner)
 {
-  Work work = { 0 };
   Line cands[MAX_CANDIDATES];
-  Candidate winner;
   gboolean found;
   int n_cands;
 
-  g_return_val_if_fail (grey != NULL, FALSE);
-  g_return_val_if_fail (aspects != NULL && n_aspects > 0, FALSE);
-  g_return_val_if_fail (quad != NULL, FALSE);
+  pf_outline_make_work (work, grey, width, height, colour, work_size);
+  work->passport = fabs (log (aspects[0] / PASSPORT_ASPECT)) < 0.01;
+  pf_outline_find_edges (work);
+  n_cands = hough_lines (work, cands, MAX_CANDIDATES, MAX (10, MIN (work->w, work->h) / 16));
+  select_lines (work, cands, n_cands);
+  measure_support (work);
+  measure_crossings (work);
 
-  memset (quad, 0, sizeof *quad);
-  if (width < 16 || height < 16)
-    return FALSE;
-
-  pf_outline_make_work (&work, grey, width, height, colour);
-  work.passport = fabs (log (aspects[0] / PASSPORT_ASPECT)) < 0.01;
-  pf_outline_find_edges (&work);
-  n_cands = hough_lines (&work, cands, MAX_CANDIDATES, MAX (10, MIN (work.w, work.h) / 16));
-  select_lines (&work, cands, n_cands);
-  measure_support (&work);
-  measure_crossings (&work);
-
-  found = pf_outline_search (&work, aspects, n_aspects, &winner);
+  found = pf_outline_search (work, aspects, n_aspects, winner);
   if (!found)
     {
       /* The short side of a document a sixth of the frame wide, slightly
        * turned, spreads its few votes over neighbouring cells: look again
        * with a lower bar, only when the first look found nothing, so that
        * the usual frame pays nothing for it. */
-      g_clear_pointer (&work.profile_mem, g_free);
-      n_cands = hough_lines (&work, cands, MAX_CANDIDATES, MAX (8, MIN (work.w, work.h) / 24));
-      select_lines (&work, cands, n_cands);
-      measure_support (&work);
-      measure_crossings (&work);
-      found = pf_outline_search (&work, aspects, n_aspects, &winner);
+      g_clear_pointer (&work->profile_mem, g_free);
+      n_cands = hough_lines (work, cands, MAX_CANDIDATES, MAX (8, MIN (work->w, work->h) / 24));
+      select_lines (work, cands, n_cands);
+      measure_support (work);
+      measure_crossings (work);
+      found = pf_outline_search (work, aspects, n_aspects, winner);
     }
-  if (is_cropped_to_document (&work, aspects, n_aspects, found ? &winner : NULL))
-    {
-      /* The whole picture is the document, its border at or past the
-       * picture's: the corners lie just outside, so that photo.corners
-       * says they are cut off rather than that nothing was found. */
-      quad->corners[0] = (PfPoint) { -1, -1 };
-      quad->corners[1] = (PfPoint) { width, -1 };
-      quad->corners[2] = (PfPoint) { width, height };
-      quad->corners[3] = (PfPoint) { -1, height };
-      quad->n_found_sides = 0;
-      quad->confidence = CROPPED_CONFIDENCE;
-      found = TRUE;
-    }
-  else if (found)
-    pf_outline_finish (&work, &winner, grey, width, height, quad);
-
-  pf_outline_work_clear (&work);
 
   return found;
 }

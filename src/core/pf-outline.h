@@ -32,6 +32,7 @@ gboolean  pf_outline_find       (const guint8 *grey,
                                  PfImage      *colour,
                                  const double *aspects,
                                  guint         n_aspects,
+                                 gboolean      live,
                                  PfQuad       *quad);
 
 void      pf_quad_get_pose      (const PfPoint corners[4],

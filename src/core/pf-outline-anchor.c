@@ -193,8 +193,10 @@ read_at (const guint8 *grey,
   PfMrzReading *reading;
   Turned turned = { NULL };
 
-  /* The reader allows a few degrees of slant itself, and half a turn. */
-  if (fabs (angle_deg) < 3)
+  /* The reader allows a few degrees of slant itself, and half a turn;
+   * past 16 megapixels it reads a reduced copy, which bounds the memory
+   * its own copies take. */
+  if (fabs (angle_deg) < 3 && (double) width * height <= 16e6)
     {
       reading = pf_mrz_read_grey (grey, width, height, width, NULL, NULL);
       if (reading != NULL)
@@ -314,7 +316,7 @@ pf_outline_anchor_find_band (const guint8  *grey,
 
       if (reading == NULL)
         continue;
-      if (fabs (angles[i]) >= 3)
+      if (fabs (angles[i]) >= 3 || (double) width * height > 16e6)
         {
           double bw = fabs (width * cos (angles[i] * G_PI / 180)) +
                       fabs (height * sin (angles[i] * G_PI / 180));

@@ -101,24 +101,21 @@ worker_thread (gpointer data)
       result = self->func (image, self->func_data);
       elapsed = g_get_monotonic_time () - start;
 
+      /* The counts are brought up to date before the result can reach
+       * the main thread (the post is made with the lock held, and
+       * delivery takes it too), so whoever has a result sees it counted. */
+      if (result == NULL)
+        pf_image_unref (image);
+      g_mutex_lock (&self->lock);
       if (result != NULL)
         {
           Result *r = g_new0 (Result, 1);
-          gboolean superseded;
 
           r->image = image;
           r->result = result;
           r->result_free = self->result_free;
-          superseded = pf_mailbox_post (self->results, r);
-
-          g_mutex_lock (&self->lock);
-          if (superseded)
+          if (pf_mailbox_post (self->results, r))
             self->counts.superseded++;
-        }
-      else
-        {
-          pf_image_unref (image);
-          g_mutex_lock (&self->lock);
         }
 
       self->counts.analysed++;

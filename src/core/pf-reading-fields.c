@@ -60,32 +60,7 @@ gboolean
 pf_reading_mrz_field_checked (PfReading *self,
                               PfField    field)
 {
-  PfMrz *mrz;
-  PfMrzCheck check;
-
-  if (self->mrz_reading == NULL)
-    return FALSE;
-  mrz = pf_mrz_reading_get_mrz (self->mrz_reading);
-
-  switch (field)
-    {
-    case PF_FIELD_BIRTH_DATE:
-      check = PF_MRZ_CHECK_BIRTH_DATE;
-      break;
-    case PF_FIELD_EXPIRY_DATE:
-      check = PF_MRZ_CHECK_EXPIRY_DATE;
-      break;
-    case PF_FIELD_DOCUMENT_NUMBER:
-      check = PF_MRZ_CHECK_DOCUMENT_NUMBER;
-      break;
-    case PF_FIELD_SURNAME:
-    case PF_FIELD_GIVEN_NAMES:
-    case PF_FIELD_NATIONALITY:
-    default:
-      return FALSE;
-    }
-
-  return pf_mrz_get_check (mrz, check) == PF_MRZ_CHECK_RESULT_PASSED;
+  return pf_reading_get_check (self, field) == PF_MRZ_CHECK_RESULT_PASSED;
 }
 
 /* Puts each field's two readings together. They agree when the

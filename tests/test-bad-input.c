@@ -80,6 +80,8 @@ static BadFile files[] = {
   { "one-pixel.png", "", OUTCOME_CHECKED },
   { "huge.png", "", OUTCOME_CHECKED },
   { "stray-byte.gif", "The picture is damaged", OUTCOME_REFUSED },
+  { "frame-claims-14406x24889.gif", "This picture is too large: 14406 × 24889 pixels",
+    OUTCOME_REFUSED },
 };
 
 static const char *cli;
@@ -224,6 +226,23 @@ static const guint8 stray_byte_gif[] = {
   ';',
 };
 
+/* A 1×1 GIF whose one frame claims 14406×24889 pixels:
+ * fuzz-loader's third find (gdk-pixbuf allocated 358 MB for it). */
+static void
+write_large_frame_gif (const char *path)
+{
+  guint8 gif[sizeof empty_frame_gif];
+
+  memcpy (gif, empty_frame_gif, sizeof gif);
+  /* The frame descriptor's width and height, little-endian, after its
+   * separator and position. */
+  gif[19 + 5] = 14406 & 0xFF;
+  gif[19 + 6] = 14406 >> 8;
+  gif[19 + 7] = 24889 & 0xFF;
+  gif[19 + 8] = 24889 >> 8;
+  write_bytes (path, gif, sizeof gif);
+}
+
 static void
 make_files (void)
 {
@@ -258,6 +277,7 @@ make_files (void)
   }
   write_huge (files[11].path);
   write_bytes (files[12].path, stray_byte_gif, sizeof stray_byte_gif);
+  write_large_frame_gif (files[13].path);
 }
 
 typedef struct

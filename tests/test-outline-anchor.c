@@ -57,23 +57,6 @@ outline_matches (const PfSpecimen *s,
   return FALSE;
 }
 
-static PfDocumentKind
-kind_for_layout (PfSpecimenLayout layout)
-{
-  switch (layout)
-    {
-    case PF_SPECIMEN_TD3:
-      return PF_DOCUMENT_KIND_PASSPORT;
-    case PF_SPECIMEN_LICENCE:
-      return PF_DOCUMENT_KIND_DRIVING_LICENCE;
-    case PF_SPECIMEN_TD1:
-    case PF_SPECIMEN_TD2:
-    case PF_SPECIMEN_N_LAYOUTS:
-    default:
-      return PF_DOCUMENT_KIND_ID_CARD;
-    }
-}
-
 static double
 cpu_seconds (void)
 {
@@ -134,7 +117,7 @@ run_steps (PfSpecimen    *s,
   PfPhotoReport *report;
   double anchor = -2, t0;
 
-  options.kind = kind_for_layout (s->params.layout);
+  options.kind = pf_specimen_layout_get_kind (s->params.layout);
   options.live = live;
   pf_photo_context_init (&ctx, s->image, &options);
   pf_photo_check_outline (&ctx);

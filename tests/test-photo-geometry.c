@@ -91,23 +91,6 @@ static const int frame_sizes[][2] = {
   { 640, 480 }, { 800, 600 }, { 960, 540 }, { 1280, 720 },
 };
 
-static PfDocumentKind
-kind_for_layout (PfSpecimenLayout layout)
-{
-  switch (layout)
-    {
-    case PF_SPECIMEN_TD3:
-      return PF_DOCUMENT_KIND_PASSPORT;
-    case PF_SPECIMEN_LICENCE:
-      return PF_DOCUMENT_KIND_DRIVING_LICENCE;
-    case PF_SPECIMEN_TD1:
-    case PF_SPECIMEN_TD2:
-    case PF_SPECIMEN_N_LAYOUTS:
-    default:
-      return PF_DOCUMENT_KIND_ID_CARD;
-    }
-}
-
 /* The largest width share at which a document turned by @rotation still
  * fits the frame with room to spare. */
 static double
@@ -343,7 +326,7 @@ judge_frame (const PfSpecimen *s,
   double error = 0;
 
   defects = pf_specimen_get_defects (s, &marginal);
-  options.kind = kind_for_layout (s->params.layout);
+  options.kind = pf_specimen_layout_get_kind (s->params.layout);
   options.live = live;
   report = pf_photo_check (s->image, &options);
   has_outline = pf_photo_report_get_outline (report, found);
@@ -655,7 +638,7 @@ test_unkind (void)
       p.tilt_y_deg = g_rand_double_range (rng, -12, 12);
       s = pf_specimen_new (&p);
       defects = pf_specimen_get_defects (s, &marginal);
-      options.kind = kind_for_layout (p.layout);
+      options.kind = pf_specimen_layout_get_kind (p.layout);
       report = pf_photo_check (s->image, &options);
 
       /* A document that hardly stands out may go unfound. */

@@ -107,25 +107,6 @@ truth_of (PfSpecimen *specimen,
     }
 }
 
-/* The kind a person would choose for the layout. TD2 cards are chosen as
- * ID cards, so the checks take them for ID-1 size: 23% too small. */
-static PfDocumentKind
-kind_for_layout (PfSpecimenLayout layout)
-{
-  switch (layout)
-    {
-    case PF_SPECIMEN_TD3:
-      return PF_DOCUMENT_KIND_PASSPORT;
-    case PF_SPECIMEN_LICENCE:
-      return PF_DOCUMENT_KIND_DRIVING_LICENCE;
-    case PF_SPECIMEN_TD1:
-    case PF_SPECIMEN_TD2:
-    case PF_SPECIMEN_N_LAYOUTS:
-    default:
-      return PF_DOCUMENT_KIND_ID_CARD;
-    }
-}
-
 /* A random good photo of @layout in a @width × @height frame. */
 static void
 good_params (PfSpecimenParams *p,
@@ -157,7 +138,7 @@ run_check (PfSpecimen       *specimen,
            gboolean          live,
            int               strictness)
 {
-  PfPhotoOptions options = { kind_for_layout (specimen->params.layout), live, strictness };
+  PfPhotoOptions options = { pf_specimen_layout_get_kind (specimen->params.layout), live, strictness };
   QualityFrame frame;
   PfPhotoReport *report;
 
@@ -809,7 +790,7 @@ test_pipeline (void)
       else if (defect != 0)
         pf_specimen_params_add_defect (&p, defect, i);
       specimen = pf_specimen_new (&p);
-      options.kind = kind_for_layout (p.layout);
+      options.kind = pf_specimen_layout_get_kind (p.layout);
       report = pf_photo_check (specimen->image, &options);
 
       if (pf_photo_report_find (report, "photo.outline") == NULL)

@@ -521,3 +521,23 @@ pf_specimen_params_add_glare (PfSpecimenParams *params,
   params->glare[params->n_glare++] = glare;
   return TRUE;
 }
+
+/* The kind a person would choose for @layout. TD2 cards are chosen as ID
+ * cards, so the checks take them for ID-1 size (23% too small) unless
+ * they read the MRZ. */
+PfDocumentKind
+pf_specimen_layout_get_kind (PfSpecimenLayout layout)
+{
+  switch (layout)
+    {
+    case PF_SPECIMEN_TD3:
+      return PF_DOCUMENT_KIND_PASSPORT;
+    case PF_SPECIMEN_LICENCE:
+      return PF_DOCUMENT_KIND_DRIVING_LICENCE;
+    case PF_SPECIMEN_TD1:
+    case PF_SPECIMEN_TD2:
+    case PF_SPECIMEN_N_LAYOUTS:
+    default:
+      return PF_DOCUMENT_KIND_ID_CARD;
+    }
+}

@@ -429,6 +429,7 @@ gboolean           pf_specimen_layout_get_region  (PfSpecimenLayout      layout,
                                                    PfSpecimenRegion      region,
                                                    PfRect               *doc_box);
 const char        *pf_specimen_layout_to_string   (PfSpecimenLayout      layout);
+PfDocumentKind     pf_specimen_layout_get_kind    (PfSpecimenLayout      layout);
 gboolean           pf_specimen_layout_from_string (const char           *text,
                                                    PfSpecimenLayout     *layout);
 const char        *pf_specimen_background_to_string (PfSpecimenBackground background);

@@ -105,23 +105,6 @@ scroll_to (GtkWidget *page,
   gtk_adjustment_set_value (adjustment, point.y - 12);
 }
 
-/* Counts the distinct colours in a sample of the image: a blank or
- * half-drawn window has only a handful. */
-static guint
-count_colours (GdkTexture *texture)
-{
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-
-  gdk_texture_download (texture, (guchar *) pixels, width * 4);
-  for (int i = 0; i < width * height; i += 7)
-    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
-
-  return g_hash_table_size (colours);
-}
-
 /* Renders the window's content, without the frame and shadow that depend
  * on the window manager, over the window's background colour, and saves it. */
 static void
@@ -133,7 +116,6 @@ save_screenshot (PfWindow   *window,
 
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (content));
   g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (content));
-  g_assert_cmpuint (count_colours (texture), >, 50);
   pf_test_ui_save_screenshot (texture, name);
 }
 
@@ -146,7 +128,6 @@ save_window_screenshot (GtkWidget  *window,
   GtkWidget *content = adw_window_get_content (ADW_WINDOW (window));
   g_autoptr(GdkTexture) texture = pf_test_ui_render (window, content);
 
-  g_assert_cmpuint (count_colours (texture), >, 50);
   pf_test_ui_save_screenshot (texture, name);
 }
 

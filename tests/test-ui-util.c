@@ -204,6 +204,23 @@ pf_test_ui_find_toplevel (GType type)
   return NULL;
 }
 
+/* Counts the distinct colours in a sample of the image: a blank or
+ * half-drawn window has only a handful. */
+static guint
+count_colours (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int i = 0; i < width * height; i += 7)
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
+
+  return g_hash_table_size (colours);
+}
+
 /* Renders @content, a window's content without the frame and shadow that
  * depend on the window manager, over the window's background colour, once
  * the window has laid itself out and painted (a widget waiting for its
@@ -212,28 +229,44 @@ GdkTexture *
 pf_test_ui_render (GtkWidget *window,
                    GtkWidget *content)
 {
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  graphene_rect_t bounds;
-  GdkRGBA background;
+  GdkTexture *texture = NULL;
 
-  pf_test_ui_settle (window);
-  bounds = GRAPHENE_RECT_INIT (0, 0,
-                               gtk_widget_get_width (content), gtk_widget_get_height (content));
-  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (window),
-                                                 "window_bg_color", &background));
+  /* A window shown a moment ago may not have drawn its content yet: it
+   * renders as its background alone. Wait for it, up to two seconds. */
+  for (int attempt = 0; attempt < 20; attempt++)
+    {
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      graphene_rect_t bounds;
+      GdkRGBA background;
 
-  paintable = gtk_widget_paintable_new (content);
-  gtk_snapshot_append_color (snapshot, &background, &bounds);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          bounds.size.width, bounds.size.height);
-  node = gtk_snapshot_to_node (snapshot);
-  return gsk_renderer_render_texture (renderer, node, &bounds);
+      g_clear_object (&texture);
+      if (attempt > 0)
+        pf_test_ui_wait (100);
+      pf_test_ui_settle (window);
+      bounds = GRAPHENE_RECT_INIT (0, 0,
+                                   gtk_widget_get_width (content), gtk_widget_get_height (content));
+      g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (window),
+                                                     "window_bg_color", &background));
+
+      paintable = gtk_widget_paintable_new (content);
+      gtk_snapshot_append_color (snapshot, &background, &bounds);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                              bounds.size.width, bounds.size.height);
+      node = gtk_snapshot_to_node (snapshot);
+      texture = gsk_renderer_render_texture (renderer, node, &bounds);
+      if (count_colours (texture) > 50)
+        break;
+    }
+
+  return texture;
 }
 
-/* Saves @texture as tests/screenshots/@name.png in the build tree. */
+/* Saves @texture as tests/screenshots/@name.png in the build tree, once
+ * it is known not to be blank or half drawn (a screenshot taken before
+ * the window was painted once went into the README unnoticed). */
 void
 pf_test_ui_save_screenshot (GdkTexture *texture,
                             const char *name)
@@ -242,6 +275,7 @@ pf_test_ui_save_screenshot (GdkTexture *texture,
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
+  g_assert_cmpuint (count_colours (texture), >, 50);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s (%d x %d)", path, gdk_texture_get_width (texture),

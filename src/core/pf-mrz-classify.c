@@ -23,8 +23,6 @@ G_STATIC_ASSERT (PF_MRZ_GLYPH_N_CLASSES == PF_MRZ_N_CLASSES);
 #define WINDOW_WIDTH (PF_MRZ_GLYPH_WIDTH + 2 * SHIFT_X)
 #define WINDOW_HEIGHT (PF_MRZ_GLYPH_HEIGHT + 2 * SHIFT_Y)
 
-G_STATIC_ASSERT (PF_MRZ_GLYPH_SIZE % 8 == 0);
-
 /* The references, each with its mean removed and scaled to unit length,
  * so that a dot product with a centred cell is the correlation. Aligned
  * for vector loads. */
@@ -62,18 +60,6 @@ prepare_references (void)
         for (guint k = 0; k < PF_MRZ_GLYPH_SIZE; k++)
           ref[k] /= norm;
       }
-}
-
-static void
-ensure_references (void)
-{
-  static gsize prepared = 0;
-
-  if (g_once_init_enter (&prepared))
-    {
-      prepare_references ();
-      g_once_init_leave (&prepared, 1);
-    }
 }
 
 static inline float
@@ -149,40 +135,73 @@ extract_cell (float        window[WINDOW_HEIGHT][WINDOW_WIDTH],
   return sqrtf (norm);
 }
 
-/* Most of the reader's time is spent here: independent sums that the
- * compiler keeps in vector registers. */
+/* Most of the reader's time is spent here: four independent sums that
+ * the compiler keeps in vector registers. A processor with AVX2 holds two
+ * of them in one register (dot_wide): the same sums, lane by lane, added
+ * up in the same order, so that every processor reads a photo alike. Both
+ * vectors are aligned to 32 bytes (references, Scratch.cells). */
 typedef float Vector4 __attribute__ ((vector_size (16)));
+typedef float Vector8 __attribute__ ((vector_size (32)));
+
+G_STATIC_ASSERT (PF_MRZ_GLYPH_SIZE % 16 == 0);
+
+static inline float
+sum_lanes (Vector4 low,
+           Vector4 high)
+{
+  Vector4 s = low + high;
+
+  return (s[0] + s[2]) + (s[1] + s[3]);
+}
 
 static inline float
 dot (const float *a,
      const float *b)
 {
-  const Vector4 *va = (const Vector4 *) a, *vb = (const Vector4 *) b;
-  Vector4 s0 = { 0 }, s1 = { 0 };
+  const Vector4 *va = __builtin_assume_aligned (a, 32), *vb = __builtin_assume_aligned (b, 32);
+  Vector4 s0 = { 0 }, s1 = { 0 }, s2 = { 0 }, s3 = { 0 };
 
-  for (int k = 0; k < PF_MRZ_GLYPH_SIZE / 4; k += 2)
+  for (int k = 0; k < PF_MRZ_GLYPH_SIZE / 4; k += 4)
     {
       s0 += va[k] * vb[k];
       s1 += va[k + 1] * vb[k + 1];
+      s2 += va[k + 2] * vb[k + 2];
+      s3 += va[k + 3] * vb[k + 3];
     }
-  s0 += s1;
-  return (s0[0] + s0[2]) + (s0[1] + s0[3]);
+  return sum_lanes (s0 + s2, s1 + s3);
+}
+
+static inline float
+dot_wide (const float *a,
+          const float *b)
+{
+  const Vector8 *va = __builtin_assume_aligned (a, 32), *vb = __builtin_assume_aligned (b, 32);
+  Vector8 s01 = { 0 }, s23 = { 0 }, t;
+
+  for (int k = 0; k < PF_MRZ_GLYPH_SIZE / 8; k += 2)
+    {
+      s01 += va[k] * vb[k];
+      s23 += va[k + 1] * vb[k + 1];
+    }
+  t = s01 + s23;
+  return sum_lanes ((Vector4) { t[0], t[1], t[2], t[3] }, (Vector4) { t[4], t[5], t[6], t[7] });
 }
 
 /* Scores one cell: for each class, the best shift against its nominal
  * reference, then every variant at that shift. Returns the best score and
  * sets @best_shift to the shift of the best class, in cell pixels. */
-static float
-classify_cell (const PfMrzStrip *strip,
-               double            centre_x,
-               double            baseline,
-               double            scale,
-               int               blur,
-               int               max_dy,
-               gboolean          all_variants,
-               Scratch          *scratch,
-               float            *scores,
-               int               best_shift[2])
+static inline __attribute__ ((always_inline)) float
+score_cell (const PfMrzStrip *strip,
+            double            centre_x,
+            double            baseline,
+            double            scale,
+            int               blur,
+            int               max_dy,
+            gboolean          all_variants,
+            gboolean          wide,
+            Scratch          *scratch,
+            float            *scores,
+            int               best_shift[2])
 {
   float (*cells)[2 * SHIFT_X + 1][PF_MRZ_GLYPH_SIZE] = scratch->cells;
   float (*norms)[2 * SHIFT_X + 1] = scratch->norms;
@@ -207,7 +226,7 @@ classify_cell (const PfMrzStrip *strip,
 
             if (norm < 1e-3f)
               continue;
-            score = dot (references[c][blur], cells[dy + SHIFT_Y][dx + SHIFT_X]) / norm;
+            score = (wide ? dot_wide : dot) (references[c][blur], cells[dy + SHIFT_Y][dx + SHIFT_X]) / norm;
             if (score > scores[c])
               {
                 scores[c] = score;
@@ -223,7 +242,7 @@ classify_cell (const PfMrzStrip *strip,
           /* The other weights at the line's blur and its neighbours. */
           for (int w = 0; w < PF_MRZ_GLYPH_N_WEIGHTS && norms[sy][sx] >= 1e-3f; w++)
             for (int b = MAX (0, blur - 1); b <= MIN (PF_MRZ_GLYPH_N_BLURS - 1, blur + 1); b++)
-              scores[c] = MAX (scores[c], dot (references[c][w * PF_MRZ_GLYPH_N_BLURS + b],
+              scores[c] = MAX (scores[c], (wide ? dot_wide : dot) (references[c][w * PF_MRZ_GLYPH_N_BLURS + b],
                                                cells[sy][sx]) / norms[sy][sx]);
         }
 
@@ -236,6 +255,61 @@ classify_cell (const PfMrzStrip *strip,
     }
 
   return best;
+}
+
+#define CLASSIFY_CELL_ARGS const PfMrzStrip *strip, double centre_x, double baseline, \
+  double scale, int blur, int max_dy, gboolean all_variants, Scratch *scratch, float *scores, \
+  int best_shift[2]
+#define SCORE_CELL(wide) score_cell (strip, centre_x, baseline, scale, blur, max_dy, \
+  all_variants, wide, scratch, scores, best_shift)
+
+static float
+classify_cell_narrow (CLASSIFY_CELL_ARGS)
+{
+  return SCORE_CELL (FALSE);
+}
+
+/* On x86-64, the same work with AVX2 where the processor has it (about
+ * two thirds of the time on photos without an MRZ, where nearly all of
+ * it is correlation; a tenth less on a whole reading). No FMA: products
+ * and sums round as in classify_cell_narrow(). */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_WIDE 1
+
+__attribute__ ((target ("avx2"))) static float
+classify_cell_wide (CLASSIFY_CELL_ARGS)
+{
+  return SCORE_CELL (TRUE);
+}
+#endif
+
+typedef float (*ClassifyCell) (CLASSIFY_CELL_ARGS);
+
+static ClassifyCell
+choose_classify_cell (void)
+{
+#ifdef HAVE_WIDE
+  __builtin_cpu_init ();
+  if (__builtin_cpu_supports ("avx2"))
+    return classify_cell_wide;
+#endif
+  return classify_cell_narrow;
+}
+
+/* The references and the cell scorer for this processor, prepared once. */
+static ClassifyCell classify_cell;
+
+static void
+ensure_references (void)
+{
+  static gsize prepared = 0;
+
+  if (g_once_init_enter (&prepared))
+    {
+      prepare_references ();
+      classify_cell = choose_classify_cell ();
+      g_once_init_leave (&prepared, 1);
+    }
 }
 
 /**

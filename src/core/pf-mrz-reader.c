@@ -88,10 +88,13 @@ read_group (const guint8           *grey,
       total += lines[l].score;
       worst = MIN (worst, lines[l].score);
       height_sum += lines[l].grid.scale;
+      /* One line that is not OCR-B is enough to refuse the group: the
+       * others need not be settled (most groups found in a photo without
+       * an MRZ end here, after their first line). */
+      if (worst < MIN_LINE_SCORE)
+        goto out;
     }
   *score = total / group->n_lines;
-  if (worst < MIN_LINE_SCORE)
-    goto out;
 
   layout = choose_layout (group->n_lines, group->n_cells, scores);
   spec = pf_mrz_layout_get_spec (layout);

@@ -716,17 +716,6 @@ convex (const PfPoint c[4])
   return TRUE;
 }
 
-/* Drops the finding the outline check made, for the one that replaces it. */
-static void
-drop_outline_finding (PfPhotoContext *ctx)
-{
-  GPtrArray *findings = pf_photo_report_get_findings (ctx->report);
-
-  for (guint i = findings->len; i-- > 0;)
-    if (g_strcmp0 (pf_finding_get_id (g_ptr_array_index (findings, i)), "photo.outline") == 0)
-      g_ptr_array_remove_index (findings, i);
-}
-
 /**
  * pf_outline_anchor_check:
  *
@@ -791,7 +780,7 @@ pf_outline_anchor_check (PfPhotoContext *ctx)
                               pf_quad_area (ctx->outline) / ((double) ctx->width * ctx->height));
   if (!had)
     {
-      drop_outline_finding (ctx);
+      pf_photo_report_remove_findings (ctx->report, "photo.outline");
       /* Three sides or more on edges, placed by an MRZ read whole. */
       pf_photo_report_set_metric (ctx->report, "outline.confidence", 0.9);
       pf_photo_context_add_ok (ctx, "photo.outline", _("Document found"));

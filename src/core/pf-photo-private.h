@@ -49,6 +49,8 @@ PfPhotoReport *pf_photo_report_new (int width,
                                     int height);
 void  pf_photo_report_add_finding (PfPhotoReport *report,
                                    PfFinding     *finding);
+void  pf_photo_report_remove_findings (PfPhotoReport *report,
+                                       const char    *id);
 void  pf_photo_report_set_metric  (PfPhotoReport *report,
                                    const char    *name,
                                    double         value);

@@ -85,6 +85,13 @@ pf_photo_report_add_finding (PfPhotoReport *report,
 }
 
 void
+pf_photo_report_remove_findings (PfPhotoReport *report,
+                                 const char    *id)
+{
+  pf_report_core_remove (&report->core, id);
+}
+
+void
 pf_photo_report_set_metric (PfPhotoReport *report,
                             const char    *name,
                             double         value)

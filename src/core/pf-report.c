@@ -30,6 +30,17 @@ pf_report_core_add (PfReportCore *self,
   g_ptr_array_add (self->findings, finding);
 }
 
+/* Removes every finding with @id (a later step that replaces a check's
+ * verdict). */
+void
+pf_report_core_remove (PfReportCore *self,
+                       const char   *id)
+{
+  for (guint i = self->findings->len; i-- > 0;)
+    if (g_str_equal (pf_finding_get_id (g_ptr_array_index (self->findings, i)), id))
+      g_ptr_array_remove_index (self->findings, i);
+}
+
 void
 pf_report_core_set_metric (PfReportCore *self,
                            const char   *name,

@@ -19,6 +19,8 @@ void        pf_report_core_init         (PfReportCore *self);
 void        pf_report_core_clear        (PfReportCore *self);
 void        pf_report_core_add          (PfReportCore *self,
                                          PfFinding    *finding);
+void        pf_report_core_remove       (PfReportCore *self,
+                                         const char   *id);
 void        pf_report_core_set_metric   (PfReportCore *self,
                                          const char   *name,
                                          double        value);

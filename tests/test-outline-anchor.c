@@ -16,46 +16,9 @@
 #include "pf-photo-private.h"
 #include "pf-specimen.h"
 
-/* As tests/test-photo-geometry.c judges an outline: corners within 3% of
- * the diagonal; a corner at the frame's edge or beyond found there too. */
+/* As tests/test-photo-geometry.c judges an outline (see
+ * pf_specimen_outline_matches()): corners within 3% of the diagonal. */
 #define MAX_CORNER_ERROR 0.03
-
-static double
-margin_of (const PfPoint *p,
-           int            width,
-           int            height)
-{
-  return MIN (MIN (p->x, width - p->x) / width, MIN (p->y, height - p->y) / height);
-}
-
-static gboolean
-outline_matches (const PfSpecimen *s,
-                 const PfPoint     found[4])
-{
-  int w = s->params.frame_width, h = s->params.frame_height;
-  double diag = MAX (hypot (s->corners[2].x - s->corners[0].x, s->corners[2].y - s->corners[0].y),
-                     hypot (s->corners[3].x - s->corners[1].x, s->corners[3].y - s->corners[1].y));
-
-  for (int r = 0; r < 4; r++)
-    {
-      gboolean ok = TRUE;
-
-      for (int k = 0; k < 4; k++)
-        {
-          const PfPoint *truth = &s->corners[(k + r) % 4];
-          double d = hypot (found[k].x - truth->x, found[k].y - truth->y);
-
-          if (margin_of (truth, w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN)
-            ok &= margin_of (&found[k], w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN
-                  || d < MAX_CORNER_ERROR * diag;
-          else
-            ok &= d < MAX_CORNER_ERROR * diag;
-        }
-      if (ok)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static double
 cpu_seconds (void)
@@ -127,14 +90,16 @@ run_steps (PfSpecimen    *s,
       ctx.has_outline = TRUE;
     }
   *found_before = ctx.has_outline;
-  *before_right = ctx.has_outline && outline_matches (s, ctx.outline);
+  *before_right = ctx.has_outline &&
+                  pf_specimen_outline_matches (s, ctx.outline, MAX_CORNER_ERROR, NULL);
 
   t0 = cpu_seconds ();
   pf_outline_anchor_check (&ctx);
   if (seconds != NULL)
     *seconds = cpu_seconds () - t0;
 
-  *after_right = ctx.has_outline && outline_matches (s, ctx.outline);
+  *after_right = ctx.has_outline &&
+                  pf_specimen_outline_matches (s, ctx.outline, MAX_CORNER_ERROR, NULL);
   report = pf_photo_context_finish (&ctx);
   pf_photo_report_get_metric (report, "outline.anchor", &anchor);
   pf_photo_report_unref (report);

@@ -203,59 +203,6 @@ grid_params (int               index,
                    p->frame_height);
 }
 
-static double
-margin_of (const PfPoint *p,
-           int            width,
-           int            height)
-{
-  return MIN (MIN (p->x, width - p->x) / width, MIN (p->y, height - p->y) / height);
-}
-
-/* Is the found outline the document's? Corners well inside the frame must
- * be within MAX_CORNER_ERROR of the diagonal; a corner at or beyond the
- * edge must be found at or beyond it too (its exact place outside the
- * frame is a guess from the document's proportions). */
-static gboolean
-outline_matches (const PfSpecimen *s,
-                 const PfPoint     found[4],
-                 double           *error)
-{
-  int w = s->params.frame_width, h = s->params.frame_height;
-  double diag = MAX (hypot (s->corners[2].x - s->corners[0].x, s->corners[2].y - s->corners[0].y),
-                     hypot (s->corners[3].x - s->corners[1].x, s->corners[3].y - s->corners[1].y));
-  gboolean any = FALSE;
-
-  *error = G_MAXDOUBLE;
-  /* The document's own corner order is not the picture's: try the four
-   * rotations. */
-  for (int r = 0; r < 4; r++)
-    {
-      double worst = 0;
-      gboolean edges_agree = TRUE;
-
-      for (int k = 0; k < 4; k++)
-        {
-          const PfPoint *truth = &s->corners[(k + r) % 4];
-          double d = hypot (found[k].x - truth->x, found[k].y - truth->y);
-
-          if (margin_of (truth, w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN)
-            edges_agree &= margin_of (&found[k], w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN
-                           || d < MAX_CORNER_ERROR * diag;
-          else
-            worst = MAX (worst, d);
-        }
-      if (edges_agree && worst < *error)
-        {
-          *error = worst;
-          any = TRUE;
-        }
-    }
-  if (any)
-    *error /= diag;
-
-  return any && *error < MAX_CORNER_ERROR;
-}
-
 static void
 tally (Tally    *t,
        gboolean  marginal,
@@ -349,7 +296,7 @@ judge_frame (const PfSpecimen *s,
     right = !has_outline;
   else if (has_outline)
     {
-      right = outline_matches (s, found, &error);
+      right = pf_specimen_outline_matches (s, found, MAX_CORNER_ERROR, &error);
       if (right)
         {
           *error_sum += error;
@@ -645,7 +592,8 @@ test_unkind (void)
       if ((defects | marginal) & PF_SPECIMEN_DEFECT_LOW_BACKGROUND_CONTRAST)
         continue;
       decided++;
-      ok = pf_photo_report_get_outline (report, found) && outline_matches (s, found, &error);
+      ok = pf_photo_report_get_outline (report, found) &&
+           pf_specimen_outline_matches (s, found, MAX_CORNER_ERROR, &error);
       right += ok;
       if (!ok)
         g_test_message ("unkind outline wrong: #%d %s on %s", i,

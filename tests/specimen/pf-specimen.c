@@ -828,6 +828,66 @@ pf_specimen_expect (const PfSpecimen *self,
   return unsure ? PF_SPECIMEN_EXPECT_UNSURE : PF_SPECIMEN_EXPECT_CLEAN;
 }
 
+static double
+margin_of (const PfPoint *p,
+           int            width,
+           int            height)
+{
+  return MIN (MIN (p->x, width - p->x) / width, MIN (p->y, height - p->y) / height);
+}
+
+/**
+ * pf_specimen_outline_matches:
+ * @found: an outline found in the photo, in any corner order that goes
+ *   round the quadrilateral
+ * @max_error: the largest distance allowed between a found corner and the
+ *   document's, as a share of the document's diagonal
+ * @error: (out) (optional): the largest distance of a corner inside the
+ *   frame, as a share of the diagonal; G_MAXDOUBLE when none agreed
+ *
+ * Whether @found is the document's outline. Corners well inside the
+ * frame must be within @max_error; a corner at or beyond the frame's edge
+ * must be found at or beyond it too (its exact place outside the frame is
+ * a guess from the document's proportions). The document's own corner
+ * order is not the picture's, so the four rotations are tried.
+ */
+gboolean
+pf_specimen_outline_matches (const PfSpecimen *self,
+                             const PfPoint     found[4],
+                             double            max_error,
+                             double           *error)
+{
+  int w = self->params.frame_width, h = self->params.frame_height;
+  const PfPoint *c = self->corners;
+  double diag = MAX (hypot (c[2].x - c[0].x, c[2].y - c[0].y),
+                     hypot (c[3].x - c[1].x, c[3].y - c[1].y));
+  double best = G_MAXDOUBLE;
+
+  for (int r = 0; r < 4; r++)
+    {
+      double worst = 0;
+      gboolean edges_agree = TRUE;
+
+      for (int k = 0; k < 4; k++)
+        {
+          const PfPoint *truth = &c[(k + r) % 4];
+          double d = hypot (found[k].x - truth->x, found[k].y - truth->y);
+
+          if (margin_of (truth, w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN)
+            edges_agree &= margin_of (&found[k], w, h) < PF_SPECIMEN_EDGE_MARGIN_CLEAN
+                           || d < max_error * diag;
+          else
+            worst = MAX (worst, d);
+        }
+      if (edges_agree)
+        best = MIN (best, worst / diag);
+    }
+
+  if (error != NULL)
+    *error = best;
+  return best < max_error;
+}
+
 static const char *const layout_names[] = { "td1", "td3", "td2", "licence" };
 
 static const char *const background_names[] = {

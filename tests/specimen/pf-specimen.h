@@ -417,6 +417,10 @@ PfSpecimenExpect   pf_specimen_expect            (const PfSpecimen      *self,
                                                   const char            *check);
 const PfSpecimenText *pf_specimen_find_text      (const PfSpecimen      *self,
                                                   const char            *field);
+gboolean           pf_specimen_outline_matches   (const PfSpecimen      *self,
+                                                  const PfPoint          found[4],
+                                                  double                 max_error,
+                                                  double                *error);
 
 PfImage           *pf_specimen_render_flat       (PfSpecimenLayout       layout,
                                                   guint32                seed,

@@ -26,8 +26,33 @@ grey_clear (Grey *grey)
   g_clear_pointer (&grey->pixels, g_free);
 }
 
+/* Each pixel of @out the mean of its @factor x @factor block of @grey.
+ * Inlined for each common factor, so that the division is by a constant
+ * (the finder runs on every still photo, up to four times). */
+static inline __attribute__ ((always_inline)) void
+reduce_blocks (const guint8 *grey,
+               gsize         stride,
+               int           factor,
+               int           width,
+               int           height,
+               guint8       *out)
+{
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *block = grey + (gsize) y * factor * stride + (gsize) x * factor;
+        guint sum = 0;
+
+        for (int j = 0; j < factor; j++)
+          for (int i = 0; i < factor; i++)
+            sum += block[(gsize) j * stride + i];
+        out[(gsize) y * width + x] = sum / (guint) (factor * factor);
+      }
+}
+
 /* A reduced copy by @factor, each pixel the mean of its block, then
- * smoothed over 3 x 3 so that sensor noise does not make speckles. */
+ * smoothed over 3 x 3 (the pixels of it inside the image) so that sensor
+ * noise does not make speckles. */
 static void
 reduce (const guint8 *grey,
         int           width,
@@ -37,38 +62,73 @@ reduce (const guint8 *grey,
         Grey         *out)
 {
   g_autofree guint8 *tmp = NULL;
+  g_autofree guint16 *columns = NULL;
+  int w, h;
 
-  out->width = MAX (1, width / factor);
-  out->height = MAX (1, height / factor);
-  tmp = g_new (guint8, (gsize) out->width * out->height);
-  out->pixels = g_new (guint8, (gsize) out->width * out->height);
+  w = out->width = MAX (1, width / factor);
+  h = out->height = MAX (1, height / factor);
+  tmp = g_new (guint8, (gsize) w * h);
+  out->pixels = g_new (guint8, (gsize) w * h);
+  columns = g_new (guint16, w);
 
-  for (int y = 0; y < out->height; y++)
-    for (int x = 0; x < out->width; x++)
-      {
-        guint sum = 0;
+  switch (factor)
+    {
+    case 1:
+      for (int y = 0; y < h; y++)
+        memcpy (tmp + (gsize) y * w, grey + (gsize) y * stride, w);
+      break;
+    case 2:
+      reduce_blocks (grey, stride, 2, w, h, tmp);
+      break;
+    case 3:
+      reduce_blocks (grey, stride, 3, w, h, tmp);
+      break;
+    case 4:
+      reduce_blocks (grey, stride, 4, w, h, tmp);
+      break;
+    default:
+      reduce_blocks (grey, stride, factor, w, h, tmp);
+      break;
+    }
 
-        for (int j = 0; j < factor; j++)
-          for (int i = 0; i < factor; i++)
-            sum += grey[(gsize) (y * factor + j) * stride + x * factor + i];
-        tmp[y * out->width + x] = sum / (factor * factor);
-      }
+  /* The 3 x 3 sums as column sums of up to three rows, then sums of up
+   * to three columns. */
+  for (int y = 0; y < h; y++)
+    {
+      int j0 = MAX (0, y - 1), j1 = MIN (h - 1, y + 1);
+      guint rows = j1 - j0 + 1;
+      guint8 *row = out->pixels + (gsize) y * w;
+      gboolean inside = rows == 3 && w >= 3;
 
-  for (int y = 0; y < out->height; y++)
-    for (int x = 0; x < out->width; x++)
-      {
-        guint sum = 0, n = 0;
+      for (int i = 0; i < w; i++)
+        {
+          guint sum = 0;
 
-        for (int j = MAX (0, y - 1); j <= MIN (out->height - 1, y + 1); j++)
-          for (int i = MAX (0, x - 1); i <= MIN (out->width - 1, x + 1); i++)
-            {
-              sum += tmp[j * out->width + i];
-              n++;
-            }
-        out->pixels[y * out->width + x] = sum / n;
-      }
+          for (int j = j0; j <= j1; j++)
+            sum += tmp[(gsize) j * w + i];
+          columns[i] = sum;
+        }
 
-  pf_secure_zero (tmp, (gsize) out->width * out->height);
+      /* Inside the image, nine pixels: a division by a constant. */
+      if (inside)
+        for (int x = 1; x < w - 1; x++)
+          row[x] = (guint) (columns[x - 1] + columns[x] + columns[x + 1]) / 9u;
+
+      for (int x = 0; x < w; x++)
+        {
+          int i0 = MAX (0, x - 1), i1 = MIN (w - 1, x + 1);
+          guint sum = 0;
+
+          if (inside && x > 0 && x < w - 1)
+            continue;
+          for (int i = i0; i <= i1; i++)
+            sum += columns[i];
+          row[x] = sum / (rows * (i1 - i0 + 1));
+        }
+    }
+
+  pf_secure_zero (tmp, (gsize) w * h);
+  pf_secure_zero (columns, sizeof (guint16) * w);
 }
 
 /* Ink: pixels clearly darker than the mean around them. */

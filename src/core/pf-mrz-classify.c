@@ -145,7 +145,7 @@ typedef float Vector8 __attribute__ ((vector_size (32)));
 
 G_STATIC_ASSERT (PF_MRZ_GLYPH_SIZE % 16 == 0);
 
-static inline float
+static inline __attribute__ ((always_inline)) float
 sum_lanes (Vector4 low,
            Vector4 high)
 {
@@ -154,7 +154,7 @@ sum_lanes (Vector4 low,
   return (s[0] + s[2]) + (s[1] + s[3]);
 }
 
-static inline float
+static inline __attribute__ ((always_inline)) float
 dot (const float *a,
      const float *b)
 {
@@ -171,7 +171,7 @@ dot (const float *a,
   return sum_lanes (s0 + s2, s1 + s3);
 }
 
-static inline float
+static inline __attribute__ ((always_inline)) float
 dot_wide (const float *a,
           const float *b)
 {

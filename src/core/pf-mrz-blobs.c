@@ -156,13 +156,23 @@ threshold (const Grey *grey,
       {
         int x0 = MAX (0, x - radius), x1 = MIN (w, x + radius + 1);
         int y0 = MAX (0, y - radius), y1 = MIN (h, y + radius + 1);
-        double sum = (double) integral[(gsize) y1 * (w + 1) + x1] -
-                     integral[(gsize) y0 * (w + 1) + x1] -
-                     integral[(gsize) y1 * (w + 1) + x0] +
-                     integral[(gsize) y0 * (w + 1) + x0];
-        double mean = sum / ((x1 - x0) * (y1 - y0));
+        /* In 32 bits, wrapping: the integral wraps past 16.8 megapixels,
+         * but a window's sum fits, and so comes out right. */
+        guint32 sum = integral[(gsize) y1 * (w + 1) + x1] -
+                      integral[(gsize) y0 * (w + 1) + x1] -
+                      integral[(gsize) y1 * (w + 1) + x0] +
+                      integral[(gsize) y0 * (w + 1) + x0];
+        gint64 area = (gint64) (x1 - x0) * (y1 - y0);
+        guint8 pixel = grey->pixels[y * w + x];
+        double mean;
 
-        dark[y * w + x] = grey->pixels[y * w + x] < mean - MAX (8.0, 0.12 * mean);
+        /* Most pixels are no darker than 7 below the mean: no ink, since
+         * ink is at least 8 below it. Decided in integers, without the
+         * division. */
+        if ((pixel + 7) * area >= (gint64) sum)
+          continue;
+        mean = (double) sum / area;
+        dark[y * w + x] = pixel < mean - MAX (8.0, 0.12 * mean);
       }
 
   return dark;

@@ -226,7 +226,8 @@ score_cell (const PfMrzStrip *strip,
 
             if (norm < 1e-3f)
               continue;
-            score = (wide ? dot_wide : dot) (references[c][blur], cells[dy + SHIFT_Y][dx + SHIFT_X]) / norm;
+            score = (wide ? dot_wide : dot) (references[c][blur],
+                                             cells[dy + SHIFT_Y][dx + SHIFT_X]) / norm;
             if (score > scores[c])
               {
                 scores[c] = score;
@@ -242,8 +243,12 @@ score_cell (const PfMrzStrip *strip,
           /* The other weights at the line's blur and its neighbours. */
           for (int w = 0; w < PF_MRZ_GLYPH_N_WEIGHTS && norms[sy][sx] >= 1e-3f; w++)
             for (int b = MAX (0, blur - 1); b <= MIN (PF_MRZ_GLYPH_N_BLURS - 1, blur + 1); b++)
-              scores[c] = MAX (scores[c], (wide ? dot_wide : dot) (references[c][w * PF_MRZ_GLYPH_N_BLURS + b],
-                                               cells[sy][sx]) / norms[sy][sx]);
+              {
+                const float *reference = references[c][w * PF_MRZ_GLYPH_N_BLURS + b];
+
+                scores[c] = MAX (scores[c], (wide ? dot_wide : dot) (reference, cells[sy][sx])
+                                            / norms[sy][sx]);
+              }
         }
 
       if (scores[c] > best)
@@ -285,12 +290,22 @@ classify_cell_wide (CLASSIFY_CELL_ARGS)
 
 typedef float (*ClassifyCell) (CLASSIFY_CELL_ARGS);
 
-static ClassifyCell
-choose_classify_cell (void)
+static gboolean
+have_wide (void)
 {
 #ifdef HAVE_WIDE
   __builtin_cpu_init ();
-  if (__builtin_cpu_supports ("avx2"))
+  return __builtin_cpu_supports ("avx2");
+#else
+  return FALSE;
+#endif
+}
+
+static ClassifyCell
+choose_classify_cell (gboolean wide)
+{
+#ifdef HAVE_WIDE
+  if (wide)
     return classify_cell_wide;
 #endif
   return classify_cell_narrow;
@@ -307,9 +322,28 @@ ensure_references (void)
   if (g_once_init_enter (&prepared))
     {
       prepare_references ();
-      classify_cell = choose_classify_cell ();
+      classify_cell = choose_classify_cell (have_wide ());
       g_once_init_leave (&prepared, 1);
     }
+}
+
+/*
+ * pf_mrz_classify_use_wide:
+ * @wide: whether to use the AVX2 correlation
+ *
+ * For tests: chooses the correlation path, so that both can be compared
+ * on one processor. Not thread-safe: call it while nothing is reading.
+ *
+ * Returns: %FALSE when @wide was asked for and this processor (or this
+ *   build) has no AVX2 path; the narrow path is then used
+ */
+gboolean
+pf_mrz_classify_use_wide (gboolean wide)
+{
+  ensure_references ();
+  wide = wide && have_wide ();
+  classify_cell = choose_classify_cell (wide);
+  return wide;
 }
 
 /**

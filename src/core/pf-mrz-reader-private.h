@@ -60,6 +60,7 @@ double   pf_mrz_classify_line   (const PfMrzStrip *strip,
                                  gboolean          shift_vertically,
                                  PfMrzScores       scores,
                                  PfMrzShift       *shifts);
+gboolean pf_mrz_classify_use_wide (gboolean          wide);
 
 /* A line measured in its strip, and how to map strip pixels back into
  * the image. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The machine-readable zone as an anchor for the document's outline
- * (pf-outline-anchor.c): a still's MRZ says where the document's bottom,
+ * (pf-outline-anchor.c, the MRZ found in pf-outline-anchor-band.c): a still's MRZ says where the document's bottom,
  * left and right edges must be, whatever the background's texture. Not
  * for use outside src/core. */
 #pragma once
@@ -9,6 +9,9 @@
 #include "pf-photo-private.h"
 
 G_BEGIN_DECLS
+
+/* ICAO 9303's MRZ character pitch. */
+#define PF_ANCHOR_CHAR_PITCH_MM 2.54
 
 /* An MRZ read in the image, and the document frame it sets up. */
 typedef struct

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The MRZ found for the outline's anchor (pf-outline-anchor.c): read by
+ * the MRZ reader in the still, turned first when the document is turned
+ * more than the reader allows, and set up as the document's frame: its
+ * direction, its scale in pixels a millimetre, and the ends of its last
+ * line. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pf-mrz-reader.h"
+#include "pf-outline-anchor.h"
+#include "pf-outline.h"
+
+/* The reader's band ends 200 font units under the last baseline; OCR-B's
+ * capitals are 713 units tall: the last line's middle is this many
+ * capital heights above the band's bottom. */
+#define BAND_TO_MIDDLE    ((200.0 + 713.0 / 2) / 713.0)
+/* The turned copy the MRZ is read in when the document is turned: MRZ
+ * characters stay a dozen pixels tall on a document half the frame wide. */
+#define MAX_TURNED_SIZE   2000
+
+/* A copy of @grey turned by -@angle_deg about its centre and reduced to at
+ * most MAX_TURNED_SIZE, so that a line at @angle_deg runs across it; and
+ * the map back: p = centre + R (angle) (q - turned centre) / scale. */
+typedef struct
+{
+  guint8 *pixels;
+  int     width;
+  int     height;
+  double  cos_a, sin_a;
+  double  scale;
+  double  cx, cy;   /* the image's centre */
+  double  tcx, tcy; /* the copy's centre */
+} Turned;
+
+static void
+turned_to_image (const Turned *t,
+                 double        x,
+                 double        y,
+                 PfPoint      *p)
+{
+  double dx = (x - t->tcx) / t->scale, dy = (y - t->tcy) / t->scale;
+
+  p->x = t->cx + dx * t->cos_a - dy * t->sin_a;
+  p->y = t->cy + dx * t->sin_a + dy * t->cos_a;
+}
+
+static void
+turned_make (Turned       *t,
+             const guint8 *grey,
+             int           width,
+             int           height,
+             double        angle_deg)
+{
+  double a = angle_deg * G_PI / 180;
+  double bw, bh;
+
+  t->cos_a = cos (a);
+  t->sin_a = sin (a);
+  bw = fabs (width * t->cos_a) + fabs (height * t->sin_a);
+  bh = fabs (width * t->sin_a) + fabs (height * t->cos_a);
+  t->scale = MIN (1.0, MAX_TURNED_SIZE / MAX (bw, bh));
+  t->width = MAX (1, (int) (bw * t->scale));
+  t->height = MAX (1, (int) (bh * t->scale));
+  t->cx = (width - 1) / 2.0;
+  t->cy = (height - 1) / 2.0;
+  t->tcx = (t->width - 1) / 2.0;
+  t->tcy = (t->height - 1) / 2.0;
+  t->pixels = g_malloc ((gsize) t->width * t->height);
+
+  for (int y = 0; y < t->height; y++)
+    {
+      PfPoint p;
+      double stepx = t->cos_a / t->scale, stepy = t->sin_a / t->scale;
+
+      turned_to_image (t, 0, y, &p);
+      for (int x = 0; x < t->width; x++, p.x += stepx, p.y += stepy)
+        {
+          /* Outside the image: its nearest pixel, so that the frame's
+           * border makes no edge and no blob. */
+          double sx = CLAMP (p.x, 0, width - 1.001), sy = CLAMP (p.y, 0, height - 1.001);
+          int x0 = (int) sx, y0 = (int) sy;
+          int x1 = MIN (x0 + 1, width - 1), y1 = MIN (y0 + 1, height - 1);
+          double fx = sx - x0, fy = sy - y0;
+          const guint8 *r0 = grey + (gsize) y0 * width, *r1 = grey + (gsize) y1 * width;
+          double top = r0[x0] + fx * (r0[x1] - r0[x0]);
+          double bottom = r1[x0] + fx * (r1[x1] - r1[x0]);
+
+          t->pixels[(gsize) y * t->width + x] = (guint8) (top + fy * (bottom - top) + 0.5);
+        }
+    }
+}
+
+static void
+turned_clear (Turned *t)
+{
+  if (t->pixels != NULL)
+    pf_secure_zero (t->pixels, (gsize) t->width * t->height);
+  g_clear_pointer (&t->pixels, g_free);
+}
+
+/* Reads the MRZ with its lines at about @angle_deg in the image; fills
+ * @band's corners in image pixels. */
+static PfMrzReading *
+read_at (const guint8 *grey,
+         int           width,
+         int           height,
+         double        angle_deg,
+         PfPoint       band[4])
+{
+  PfMrzReading *reading;
+  Turned turned = { NULL };
+
+  /* The reader allows a few degrees of slant itself, and half a turn;
+   * past 16 megapixels it reads a reduced copy, which bounds the memory
+   * its own copies take. */
+  if (fabs (angle_deg) < 3 && (double) width * height <= 16e6)
+    {
+      reading = pf_mrz_read_grey (grey, width, height, width, NULL, NULL);
+      if (reading != NULL)
+        pf_mrz_reading_get_band (reading, band);
+      return reading;
+    }
+
+  turned_make (&turned, grey, width, height, angle_deg);
+  reading = pf_mrz_read_grey (turned.pixels, turned.width, turned.height, turned.width, NULL,
+                              NULL);
+  if (reading != NULL)
+    {
+      pf_mrz_reading_get_band (reading, band);
+      for (int k = 0; k < 4; k++)
+        turned_to_image (&turned, band[k].x, band[k].y, &band[k]);
+    }
+  turned_clear (&turned);
+  return reading;
+}
+
+static gboolean
+band_set_up (PfAnchorBand *band,
+             PfMrzReading *reading,
+             double        scale)
+{
+  PfMrzFormat format = pf_mrz_get_format (pf_mrz_reading_get_mrz (reading));
+  double h, len;
+
+  switch (format)
+    {
+    case PF_MRZ_FORMAT_TD1:
+      band->n_chars = 30;
+      break;
+    case PF_MRZ_FORMAT_TD2:
+      band->n_chars = 36;
+      break;
+    case PF_MRZ_FORMAT_TD3:
+      band->n_chars = 44;
+      break;
+    case PF_MRZ_FORMAT_NONE:
+    default:
+      return FALSE;
+    }
+  if (pf_mrz_reading_get_n_lines (reading) == 0 ||
+      strlen (pf_mrz_reading_get_line (reading, 0)) != band->n_chars)
+    return FALSE;
+
+  band->format = format;
+  band->valid = pf_mrz_reading_get_valid (reading);
+  band->char_height = pf_mrz_reading_get_char_height (reading) / scale;
+  pf_mrz_format_get_size_mm (format, &band->width_mm, &band->height_mm);
+
+  h = band->char_height * BAND_TO_MIDDLE;
+  {
+    double ex = band->band[3].x - band->band[0].x, ey = band->band[3].y - band->band[0].y;
+    double el = hypot (ex, ey);
+
+    if (el < 1)
+      return FALSE;
+    band->left.x = band->band[3].x - ex / el * h;
+    band->left.y = band->band[3].y - ey / el * h;
+    ex = band->band[2].x - band->band[1].x;
+    ey = band->band[2].y - band->band[1].y;
+    el = hypot (ex, ey);
+    if (el < 1)
+      return FALSE;
+    band->right.x = band->band[2].x - ex / el * h;
+    band->right.y = band->band[2].y - ey / el * h;
+  }
+  len = hypot (band->right.x - band->left.x, band->right.y - band->left.y);
+  if (len < 10 * band->char_height)
+    return FALSE;
+  band->ux = (band->right.x - band->left.x) / len;
+  band->uy = (band->right.y - band->left.y) / len;
+  band->vx = -band->uy;
+  band->vy = band->ux;
+  band->px_per_mm = len / (band->n_chars * PF_ANCHOR_CHAR_PITCH_MM);
+  return TRUE;
+}
+
+/**
+ * pf_outline_anchor_find_band:
+ * @grey: the photo, full resolution, @width bytes a row
+ * @hint: (nullable): the edge-based outline, whose long side says which
+ *   way the document is turned
+ * @band: (out caller-allocates): the MRZ found
+ *
+ * Reads the MRZ with the MRZ reader, turning the image first when the
+ * document is turned more than the reader allows; without a hint, level
+ * and a quarter turn are tried.
+ *
+ * Returns: %TRUE if an MRZ of a known format was read
+ */
+gboolean
+pf_outline_anchor_find_band (const guint8  *grey,
+                             int            width,
+                             int            height,
+                             const PfPoint *hint,
+                             PfAnchorBand  *band)
+{
+  double angles[2] = { 0, 90 };
+
+  memset (band, 0, sizeof *band);
+  if (hint != NULL)
+    {
+      PfQuadPose pose;
+
+      pf_quad_get_pose (hint, width, height, &pose);
+      angles[0] = pose.in_plane_deg > 90 ? pose.in_plane_deg - 180 : pose.in_plane_deg;
+      angles[1] = angles[0] > 0 ? angles[0] - 90 : angles[0] + 90;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (angles); i++)
+    {
+      g_autoptr(PfMrzReading) reading = read_at (grey, width, height, angles[i], band->band);
+      double scale = 1;
+
+      if (reading == NULL)
+        continue;
+      if (fabs (angles[i]) >= 3 || (double) width * height > 16e6)
+        {
+          double bw = fabs (width * cos (angles[i] * G_PI / 180)) +
+                      fabs (height * sin (angles[i] * G_PI / 180));
+          double bh = fabs (width * sin (angles[i] * G_PI / 180)) +
+                      fabs (height * cos (angles[i] * G_PI / 180));
+
+          scale = MIN (1.0, MAX_TURNED_SIZE / MAX (bw, bh));
+        }
+      if (band_set_up (band, reading, scale))
+        return TRUE;
+    }
+  memset (band, 0, sizeof *band);
+  return FALSE;
+}

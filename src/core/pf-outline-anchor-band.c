@@ -13,6 +13,8 @@
 #include "pf-mrz-reader.h"
 #include "pf-outline-anchor.h"
 #include "pf-outline.h"
+#include "pf-photo-util.h"
+#include "pf-rectify.h"
 
 /* The reader's band ends 200 font units under the last baseline; OCR-B's
  * capitals are 713 units tall: the last line's middle is this many
@@ -195,7 +197,71 @@ band_set_up (PfAnchorBand *band,
   band->vx = -band->uy;
   band->vy = band->ux;
   band->px_per_mm = len / (band->n_chars * PF_ANCHOR_CHAR_PITCH_MM);
+
+  /* The band's height at either end (as the reader fitted it, or through
+   * the perspective it was read in) says how much nearer that end is. */
+  {
+    double hl = hypot (band->band[3].x - band->band[0].x, band->band[3].y - band->band[0].y);
+    double hr = hypot (band->band[2].x - band->band[1].x, band->band[2].y - band->band[1].y);
+
+    band->scale_left = CLAMP (2 * hl / (hl + hr), 0.6, 1.4);
+    band->scale_right = CLAMP (2 * hr / (hl + hr), 0.6, 1.4);
+  }
   return TRUE;
+}
+
+/* Reads the MRZ in the photo seen square on through @hint. Under a steep
+ * perspective the glyphs grow or shrink along a line by more than the
+ * reader's grid follows, and a reading of the photo as it is fails or
+ * misses a character; the outline levels the lines and evens their pitch
+ * even when one of its sides is wrong (the MRZ lies along the bottom,
+ * which it has). Fills @band in image pixels and @scale with the copy's
+ * pixels per image pixel along the band. */
+static PfMrzReading *
+read_rectified (const guint8  *grey,
+                int            width,
+                int            height,
+                const PfPoint  hint[4],
+                PfPoint        band[4],
+                double        *scale)
+{
+  g_autoptr(PfRectified) rectified = NULL;
+  PfMrzReading *reading;
+  PfDocRegion region;
+  PfPoint corners[4], found[4];
+  PfQuadPose pose;
+  double long_px, width_mm = 100, height_mm;
+
+  memcpy (corners, hint, sizeof corners);
+  pf_rectify_orient_landscape (corners);
+  long_px = MAX (hypot (corners[1].x - corners[0].x, corners[1].y - corners[0].y),
+                 hypot (corners[2].x - corners[3].x, corners[2].y - corners[3].y));
+  if (long_px < 1)
+    return NULL;
+  /* In the document's proportions as the perspective says them: seen
+   * steeply, the sides' own ratio would squash the glyphs. */
+  pf_quad_get_pose (corners, width, height, &pose);
+  height_mm = width_mm / (pose.first_is_long ? pose.aspect : 1 / pose.aspect);
+  rectified = pf_rectify_grey (grey, width, height, width, corners, width_mm, height_mm,
+                               MIN (long_px, MAX_TURNED_SIZE) / width_mm);
+  if (rectified == NULL)
+    return NULL;
+
+  reading = pf_mrz_read_grey (rectified->grey, rectified->width, rectified->height,
+                              rectified->width, NULL, NULL);
+  if (reading == NULL)
+    return NULL;
+
+  /* Back through the homography the copy was sampled with (its pixel
+   * centres at (x + 0.5) / width of the unit square). */
+  pf_mrz_reading_get_band (reading, found);
+  pf_doc_region_set_quad (&region, corners, width_mm, height_mm);
+  for (int k = 0; k < 4; k++)
+    pf_doc_region_to_image (&region, (found[k].x + 0.5) / rectified->width,
+                            (found[k].y + 0.5) / rectified->height, &band[k]);
+  *scale = hypot (found[1].x - found[0].x, found[1].y - found[0].y) /
+           MAX (1e-9, hypot (band[1].x - band[0].x, band[1].y - band[0].y));
+  return reading;
 }
 
 /**
@@ -207,7 +273,9 @@ band_set_up (PfAnchorBand *band,
  *
  * Reads the MRZ with the MRZ reader, turning the image first when the
  * document is turned more than the reader allows; without a hint, level
- * and a quarter turn are tried.
+ * and a quarter turn are tried. With a hint, when that gives no MRZ or one
+ * whose check digits fail, the photo is read once more seen square on
+ * through the hint.
  *
  * Returns: %TRUE if an MRZ of a known format was read
  */
@@ -219,6 +287,7 @@ pf_outline_anchor_find_band (const guint8  *grey,
                              PfAnchorBand  *band)
 {
   double angles[2] = { 0, 90 };
+  gboolean found = FALSE;
 
   memset (band, 0, sizeof *band);
   if (hint != NULL)
@@ -230,7 +299,7 @@ pf_outline_anchor_find_band (const guint8  *grey,
       angles[1] = angles[0] > 0 ? angles[0] - 90 : angles[0] + 90;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (angles); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (angles) && !found; i++)
     {
       g_autoptr(PfMrzReading) reading = read_at (grey, width, height, angles[i], band->band);
       double scale = 1;
@@ -246,9 +315,24 @@ pf_outline_anchor_find_band (const guint8  *grey,
 
           scale = MIN (1.0, MAX_TURNED_SIZE / MAX (bw, bh));
         }
-      if (band_set_up (band, reading, scale))
-        return TRUE;
+      found = band_set_up (band, reading, scale);
     }
-  memset (band, 0, sizeof *band);
-  return FALSE;
+
+  if (hint != NULL && !(found && band->valid))
+    {
+      PfAnchorBand square_on = { 0 };
+      double scale = 1;
+      g_autoptr(PfMrzReading) reading = read_rectified (grey, width, height, hint,
+                                                        square_on.band, &scale);
+
+      if (reading != NULL && band_set_up (&square_on, reading, scale) && square_on.valid)
+        {
+          *band = square_on;
+          return TRUE;
+        }
+    }
+
+  if (!found)
+    memset (band, 0, sizeof *band);
+  return found;
 }

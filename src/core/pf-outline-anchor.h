@@ -27,6 +27,8 @@ typedef struct
   PfPoint     left;       /* ends of the last line's centre line */
   PfPoint     right;
   double      px_per_mm;  /* along the lines, at the MRZ */
+  double      scale_left; /* the scale at the lines' ends over px_per_mm: */
+  double      scale_right; /* under perspective one end is nearer */
   double      width_mm;   /* of the document the MRZ belongs to */
   double      height_mm;
 } PfAnchorBand;

@@ -23,6 +23,12 @@
 /* The turned copy the MRZ is read in when the document is turned: MRZ
  * characters stay a dozen pixels tall on a document half the frame wide. */
 #define MAX_TURNED_SIZE   2000
+/* Seen less steeply, the reader's grid follows the glyphs' change of size
+ * along a line: where the first reading found no MRZ at all, a second one
+ * seen square on would only double the time on photos whose MRZ is
+ * blurred or absent. An MRZ found but misread gets the second look at any
+ * angle. */
+#define MIN_SQUARE_ON_TILT_DEG 12.0
 
 /* A copy of @grey turned by -@angle_deg about its centre and reduced to at
  * most MAX_TURNED_SIZE, so that a line at @angle_deg runs across it; and
@@ -273,9 +279,9 @@ read_rectified (const guint8  *grey,
  *
  * Reads the MRZ with the MRZ reader, turning the image first when the
  * document is turned more than the reader allows; without a hint, level
- * and a quarter turn are tried. With a hint, when that gives no MRZ or one
- * whose check digits fail, the photo is read once more seen square on
- * through the hint.
+ * and a quarter turn are tried. With a hint, when that gives an MRZ whose
+ * check digits fail (or, seen steeply, none), the photo is read once more
+ * seen square on through the hint.
  *
  * Returns: %TRUE if an MRZ of a known format was read
  */
@@ -286,7 +292,7 @@ pf_outline_anchor_find_band (const guint8  *grey,
                              const PfPoint *hint,
                              PfAnchorBand  *band)
 {
-  double angles[2] = { 0, 90 };
+  double angles[2] = { 0, 90 }, tilt = 0;
   gboolean found = FALSE;
 
   memset (band, 0, sizeof *band);
@@ -297,6 +303,7 @@ pf_outline_anchor_find_band (const guint8  *grey,
       pf_quad_get_pose (hint, width, height, &pose);
       angles[0] = pose.in_plane_deg > 90 ? pose.in_plane_deg - 180 : pose.in_plane_deg;
       angles[1] = angles[0] > 0 ? angles[0] - 90 : angles[0] + 90;
+      tilt = pose.tilt_deg;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (angles) && !found; i++)
@@ -318,7 +325,7 @@ pf_outline_anchor_find_band (const guint8  *grey,
       found = band_set_up (band, reading, scale);
     }
 
-  if (hint != NULL && !(found && band->valid))
+  if (hint != NULL && !(found && band->valid) && (found || tilt >= MIN_SQUARE_ON_TILT_DEG))
     {
       PfAnchorBand square_on = { 0 };
       double scale = 1;

@@ -27,7 +27,7 @@ grey_clear (Grey *grey)
 }
 
 /* Each pixel of @out the mean of its @factor x @factor block of @grey.
- * Inlined for each common factor, so that the division is by a constant
+ * Inlined for the common factors, so that the division is by a constant
  * (the finder runs on every still photo, up to four times). */
 static inline __attribute__ ((always_inline)) void
 reduce_blocks (const guint8 *grey,
@@ -71,24 +71,41 @@ reduce (const guint8 *grey,
   out->pixels = g_new (guint8, (gsize) w * h);
   columns = g_new (guint16, w);
 
-  switch (factor)
+  if (width < factor || height < factor)
     {
-    case 1:
+      /* A side shorter than a block (a long thin strip): the one block
+       * across it takes what there is. */
+      int bw = MIN (factor, width), bh = MIN (factor, height);
+
       for (int y = 0; y < h; y++)
-        memcpy (tmp + (gsize) y * w, grey + (gsize) y * stride, w);
-      break;
-    case 2:
-      reduce_blocks (grey, stride, 2, w, h, tmp);
-      break;
-    case 3:
-      reduce_blocks (grey, stride, 3, w, h, tmp);
-      break;
-    case 4:
-      reduce_blocks (grey, stride, 4, w, h, tmp);
-      break;
-    default:
-      reduce_blocks (grey, stride, factor, w, h, tmp);
-      break;
+        for (int x = 0; x < w; x++)
+          {
+            guint sum = 0;
+
+            for (int j = 0; j < bh; j++)
+              for (int i = 0; i < bw; i++)
+                sum += grey[((gsize) y * bh + j) * stride + (gsize) x * bw + i];
+            tmp[(gsize) y * w + x] = sum / (guint) (bw * bh);
+          }
+    }
+  else
+    {
+      switch (factor)
+        {
+        case 1:
+          for (int y = 0; y < h; y++)
+            memcpy (tmp + (gsize) y * w, grey + (gsize) y * stride, w);
+          break;
+        case 2:
+          reduce_blocks (grey, stride, 2, w, h, tmp);
+          break;
+        case 4:
+          reduce_blocks (grey, stride, 4, w, h, tmp);
+          break;
+        default:
+          reduce_blocks (grey, stride, factor, w, h, tmp);
+          break;
+        }
     }
 
   /* The 3 x 3 sums as column sums of up to three rows, then sums of up

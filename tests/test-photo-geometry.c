@@ -436,16 +436,22 @@ test_grid_live (void)
 }
 
 /* A photo of nothing, and odd sizes: the outline says so, and the checks
- * that need it stay silent. */
+ * that need it stay silent. Long thin strips too, where the reduced copies
+ * the checks work on are reduced by more than the short side, as a file
+ * and as a camera frame. */
 static void
 test_nothing (void)
 {
-  const int sizes[][2] = { { 1, 1 }, { 3, 500 }, { 640, 480 }, { 17, 16 } };
+  const int sizes[][2] = {
+    { 1, 1 }, { 3, 500 }, { 640, 480 }, { 17, 16 }, { 17000, 16 }, { 16, 17000 }, { 40000, 1 },
+    { 1, 40000 }, { 60, 61000 },
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr (PfImage) image = pf_image_new (sizes[i][0], sizes[i][1]);
-      g_autoptr (PfPhotoReport) report = pf_photo_check (image, NULL);
+      PfPhotoOptions options = { .live = i % 2 };
+      g_autoptr (PfImage) image = pf_image_new (sizes[i / 2][0], sizes[i / 2][1]);
+      g_autoptr (PfPhotoReport) report = pf_photo_check (image, &options);
       PfFinding *outline = pf_photo_report_find (report, "photo.outline");
 
       g_assert_nonnull (outline);

@@ -111,16 +111,20 @@ turned_clear (Turned *t)
 }
 
 /* Reads the MRZ with its lines at about @angle_deg in the image; fills
- * @band's corners in image pixels. */
+ * @band's corners in image pixels and @scale with the pixels read per
+ * image pixel. */
 static PfMrzReading *
 read_at (const guint8 *grey,
          int           width,
          int           height,
          double        angle_deg,
-         PfPoint       band[4])
+         PfPoint       band[4],
+         double       *scale)
 {
   PfMrzReading *reading;
   Turned turned = { NULL };
+
+  *scale = 1;
 
   /* The reader allows a few degrees of slant itself, and half a turn;
    * past 16 megapixels it reads a reduced copy, which bounds the memory
@@ -134,6 +138,7 @@ read_at (const guint8 *grey,
     }
 
   turned_make (&turned, grey, width, height, angle_deg);
+  *scale = turned.scale;
   reading = pf_mrz_read_grey (turned.pixels, turned.width, turned.height, turned.width, NULL,
                               NULL);
   if (reading != NULL)
@@ -152,7 +157,7 @@ band_set_up (PfAnchorBand *band,
              double        scale)
 {
   PfMrzFormat format = pf_mrz_get_format (pf_mrz_reading_get_mrz (reading));
-  double h, len;
+  double h, hl, hr, len;
 
   switch (format)
     {
@@ -178,23 +183,16 @@ band_set_up (PfAnchorBand *band,
   band->char_height = pf_mrz_reading_get_char_height (reading) / scale;
   pf_mrz_format_get_size_mm (format, &band->width_mm, &band->height_mm);
 
+  /* The band's ends, and their heights. */
   h = band->char_height * BAND_TO_MIDDLE;
-  {
-    double ex = band->band[3].x - band->band[0].x, ey = band->band[3].y - band->band[0].y;
-    double el = hypot (ex, ey);
-
-    if (el < 1)
-      return FALSE;
-    band->left.x = band->band[3].x - ex / el * h;
-    band->left.y = band->band[3].y - ey / el * h;
-    ex = band->band[2].x - band->band[1].x;
-    ey = band->band[2].y - band->band[1].y;
-    el = hypot (ex, ey);
-    if (el < 1)
-      return FALSE;
-    band->right.x = band->band[2].x - ex / el * h;
-    band->right.y = band->band[2].y - ey / el * h;
-  }
+  hl = hypot (band->band[3].x - band->band[0].x, band->band[3].y - band->band[0].y);
+  hr = hypot (band->band[2].x - band->band[1].x, band->band[2].y - band->band[1].y);
+  if (hl < 1 || hr < 1)
+    return FALSE;
+  band->left.x = band->band[3].x - (band->band[3].x - band->band[0].x) / hl * h;
+  band->left.y = band->band[3].y - (band->band[3].y - band->band[0].y) / hl * h;
+  band->right.x = band->band[2].x - (band->band[2].x - band->band[1].x) / hr * h;
+  band->right.y = band->band[2].y - (band->band[2].y - band->band[1].y) / hr * h;
   len = hypot (band->right.x - band->left.x, band->right.y - band->left.y);
   if (len < 10 * band->char_height)
     return FALSE;
@@ -206,13 +204,8 @@ band_set_up (PfAnchorBand *band,
 
   /* The band's height at either end (as the reader fitted it, or through
    * the perspective it was read in) says how much nearer that end is. */
-  {
-    double hl = hypot (band->band[3].x - band->band[0].x, band->band[3].y - band->band[0].y);
-    double hr = hypot (band->band[2].x - band->band[1].x, band->band[2].y - band->band[1].y);
-
-    band->scale_left = CLAMP (2 * hl / (hl + hr), 0.6, 1.4);
-    band->scale_right = CLAMP (2 * hr / (hl + hr), 0.6, 1.4);
-  }
+  band->scale_left = CLAMP (2 * hl / (hl + hr), 0.6, 1.4);
+  band->scale_right = CLAMP (2 * hr / (hl + hr), 0.6, 1.4);
   return TRUE;
 }
 
@@ -308,21 +301,12 @@ pf_outline_anchor_find_band (const guint8  *grey,
 
   for (guint i = 0; i < G_N_ELEMENTS (angles) && !found; i++)
     {
-      g_autoptr(PfMrzReading) reading = read_at (grey, width, height, angles[i], band->band);
-      double scale = 1;
+      double scale;
+      g_autoptr(PfMrzReading) reading = read_at (grey, width, height, angles[i], band->band,
+                                                 &scale);
 
-      if (reading == NULL)
-        continue;
-      if (fabs (angles[i]) >= 3 || (double) width * height > 16e6)
-        {
-          double bw = fabs (width * cos (angles[i] * G_PI / 180)) +
-                      fabs (height * sin (angles[i] * G_PI / 180));
-          double bh = fabs (width * sin (angles[i] * G_PI / 180)) +
-                      fabs (height * cos (angles[i] * G_PI / 180));
-
-          scale = MIN (1.0, MAX_TURNED_SIZE / MAX (bw, bh));
-        }
-      found = band_set_up (band, reading, scale);
+      if (reading != NULL)
+        found = band_set_up (band, reading, scale);
     }
 
   if (hint != NULL && !(found && band->valid) && (found || tilt >= MIN_SQUARE_ON_TILT_DEG))

@@ -20,7 +20,7 @@ top=$(pwd)
 seconds=${1:-60}
 build=${PF_FUZZ_BUILD_DIR:-$top/_build-fuzz}
 work=${PF_FUZZ_WORK_DIR:-$build/fuzz-work}
-targets=${FUZZ_TARGETS:-mrz mrz-decode date compare photo loader}
+targets=${FUZZ_TARGETS:-mrz mrz-decode date compare photo photo-live loader}
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$top" -Dfuzzing=true -Db_lundef=false
@@ -44,7 +44,7 @@ for t in $targets; do
   corpus="$work/corpus/$t"
   log="$work/$t.log"
   mkdir -p "$corpus"
-  # The photo target's inputs are tiled over frames of up to 96x96 pixels:
+  # The photo targets' inputs are tiled over frames of up to 96x96 pixels:
   # a header and one whole frame (8 + 96 * 96 * 4 bytes) let every pixel be
   # chosen. The loader's: 4 KB holds the PNG, JPEG, GIF and TIFF seeds
   # whole (the BMP and icon seeds are cut, which is itself a case worth
@@ -53,7 +53,7 @@ for t in $targets; do
   # line is 44 characters, a name field about 40), and its time per input
   # grows with the values' lengths.
   max_len=()
-  [ "$t" = photo ] && max_len=(-max_len=36872)
+  case $t in photo|photo-live) max_len=(-max_len=36872) ;; esac
   [ "$t" = loader ] && max_len=(-max_len=4096)
   [ "$t" = compare ] && max_len=(-max_len=512)
   status=0

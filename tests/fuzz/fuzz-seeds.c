@@ -5,7 +5,8 @@
  * having to discover them. Nothing here is checked in; build-aux/fuzz.sh
  * runs this first.
  *
- *   fuzz-seeds OUTPUT-DIR    writes OUTPUT-DIR/{mrz,mrz-decode,date,compare,photo,loader}/ */
+ *   fuzz-seeds OUTPUT-DIR    writes OUTPUT-DIR/{mrz,mrz-decode,date,compare,photo,photo-live,
+ *                                      loader}/ */
 
 #include "config.h"
 
@@ -99,6 +100,7 @@ write_photo_seed (const char *name,
     g_byte_array_append (seed, pf_image_get_data (image) + y * pf_image_get_stride (image),
                          width * 4);
   write_seed ("photo", name, seed->data, seed->len);
+  write_seed ("photo-live", name, seed->data, seed->len);
 }
 
 static void
@@ -267,7 +269,7 @@ main (int    argc,
       g_free (name);
 
       name = g_strdup_printf ("photo-%s", layout);
-      write_photo_seed (name, specimen->image, kinds[i], i % 2 ? 0x08 : 0x01,
+      write_photo_seed (name, specimen->image, kinds[i], i % 2 ? 0x08 : 0x00,
                         pf_document_kind_get_mrz_format (kinds[i]));
       g_free (name);
       name = g_strdup_printf ("specimen-%s", layout);

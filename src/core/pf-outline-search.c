@@ -10,7 +10,10 @@
 #include "pf-outline-private.h"
 
 #define N_BEST          PF_OUTLINE_N_BEST
-#define PARALLEL_MAX    50.0 /* opposite sides converge under perspective */
+/* Opposite sides converge under perspective: on a card held steeply
+ * before a wide lens by 50 to 65 degrees (the grid's steep views); a
+ * quadrilateral tilted past 70 degrees is refused anyway. */
+#define PARALLEL_MAX    70.0
 #define CROSS_MIN       40.0 /* adjacent sides under perspective */
 #define MIN_COVERAGE    0.45
 #define MIN_WEAK_SIDE   0.25 /* one side may be faint: a light card on paper */

@@ -149,7 +149,6 @@ outer_side_is_border (const Work      *work,
   if (n < 4)
     return FALSE;
 
-
   return pf_median (diffs, n) >= 25;
 }
 
@@ -227,10 +226,17 @@ prefer_outer (const Work      *work,
       for (int i = 0; i < n_best; i++)
         {
           const Candidate *cand = &best[i];
-          int shared = 0, found = 0, k_outer = -1, k_inner = -1;
-          gboolean inside = TRUE;
+          int shared = 0, found = 0, n_outer = 0, n_inner = 0;
+          int k_outer[2] = { -1, -1 }, k_inner[2] = { -1, -1 };
+          gboolean inside = TRUE, borders = TRUE;
 
-          if (cand->score < 0.5 * winner->score || cand->min_coverage < MIN_OUTER_COVERAGE
+          /* With three sides found, the fourth is placed from the
+           * proportions, which a degree's difference between the lines
+           * (of the card's top and of its coloured header's lower edge)
+           * skews under the estimated perspective: the outer candidate's
+           * score suffers more, and may fall further behind. */
+          if (cand->score < (winner->lines[3] < 0 ? 0.35 : 0.5) * winner->score
+              || cand->min_coverage < MIN_OUTER_COVERAGE
               || (cand->lines[3] < 0) != (winner->lines[3] < 0))
             continue;
           for (int k = 0; k < 4; k++)
@@ -239,6 +245,15 @@ prefer_outer (const Work      *work,
               for (int j = 0; j < 4; j++)
                 shared += cand->lines[k] >= 0 && cand->lines[k] == winner->lines[j];
             }
+          /* One side differs; or, of four, two that meet: a finger over
+           * a card's corner breaks both sides there, and the print inside
+           * (a portrait's edge, a coloured header) makes a smaller
+           * quadrilateral, with the proportions of another document
+           * (the larger one must then have clearly better ones: around a
+           * card on tiles, the grout makes larger quadrilaterals too). */
+          if (!(shared == found - 1 || (found == 4 && shared == 2))
+              || pf_quad_area (cand->corners) <= pf_quad_area (winner->corners))
+            continue;
           for (int k = 0; k < 4; k++)
             {
               gboolean in_winner = FALSE, in_cand = FALSE;
@@ -248,18 +263,34 @@ prefer_outer (const Work      *work,
                   in_winner |= cand->lines[k] == winner->lines[j];
                   in_cand |= winner->lines[k] == cand->lines[j];
                 }
-              if (!in_winner)
-                k_outer = k;
-              if (!in_cand)
-                k_inner = k;
+              if (!in_winner && n_outer < 2)
+                k_outer[n_outer++] = k;
+              if (!in_cand && n_inner < 2)
+                k_inner[n_inner++] = k;
             }
-          if (shared != found - 1 || pf_quad_area (cand->corners) <= pf_quad_area (winner->corners))
+          if (n_outer != n_inner || n_outer == 0
+              || (n_outer == 2 && ((k_outer[1] - k_outer[0]) % 2 == 0
+                                   || cand->aspect_factor < winner->aspect_factor + 0.2)))
             continue;
+          /* Each outer side with the inner side it replaces: the one of
+           * nearer direction. */
+          if (n_outer == 2
+              && pf_outline_angle_diff (work->lines[cand->lines[k_outer[0]]].theta,
+                                        work->lines[winner->lines[k_inner[0]]].theta)
+                   > pf_outline_angle_diff (work->lines[cand->lines[k_outer[0]]].theta,
+                                            work->lines[winner->lines[k_inner[1]]].theta))
+            {
+              int t = k_inner[0];
+
+              k_inner[0] = k_inner[1];
+              k_inner[1] = t;
+            }
           /* A placed side's corners say nothing: compare the found ones. */
           for (int k = 0; k < (found == 4 ? 4 : 2) && inside; k++)
             inside = contains (cand->corners, &winner->corners[k], 1.5);
-          if (!inside || k_outer < 0 || k_inner < 0
-              || !outer_side_is_border (work, cand, k_outer, winner, k_inner))
+          for (int n = 0; n < n_outer && borders; n++)
+            borders = outer_side_is_border (work, cand, k_outer[n], winner, k_inner[n]);
+          if (!inside || !borders)
             continue;
           *winner = *cand;
           changed = TRUE;

@@ -103,8 +103,11 @@ strip_colour (const Work *work,
 
 /* Is the outer of two nested candidates' differing sides the document's
  * border? Then the strip between the two sides is document, and differs
- * from what lies beyond the outer side. A grain line or a shadow just
- * outside the document has the same surface on both its sides. */
+ * from what lies beyond the outer side. A grain line, a shadow or the
+ * next row of a keyboard just outside the document has the same surface
+ * on both its sides: a band beyond as wide as the strip, seen the same
+ * way (medians across it), shows that better than one point beyond,
+ * which may fall on a key or on the gap between keys. */
 static gboolean
 outer_side_is_border (const Work      *work,
                       const Candidate *outer,
@@ -133,13 +136,19 @@ outer_side_is_border (const Work      *work,
       double px = a->x + t * (b->x - a->x), py = a->y + t * (b->y - a->y);
       double gap = fabs (inx * px + iny * py - ic);
       double strip[3], beyond[3];
+      gboolean seen = FALSE;
 
       /* A thin strip is a rim, not a band: see prefer_inner (). */
       if (gap < MAX (2, RIM_SHARE * size))
         continue;
-      if (!strip_colour (work, px, py, -nx, -ny, gap, strip)
-          || !pf_outline_colour_at (work, px + nx * MAX (2.5, gap / 2),
-                                    py + ny * MAX (2.5, gap / 2), beyond))
+      if (!strip_colour (work, px, py, -nx, -ny, gap, strip))
+        continue;
+      /* Where the band beyond leaves the frame (a document filling it),
+       * a narrower one; else the point half the gap beyond. */
+      for (double width = MAX (5, gap); width >= 5 && !seen; width /= 2)
+        seen = strip_colour (work, px, py, nx, ny, width, beyond);
+      if (!seen && !pf_outline_colour_at (work, px + nx * MAX (2.5, gap / 2),
+                                          py + ny * MAX (2.5, gap / 2), beyond))
         continue;
       diffs[n] = sqrt ((strip[0] - beyond[0]) * (strip[0] - beyond[0])
                        + (strip[1] - beyond[1]) * (strip[1] - beyond[1])

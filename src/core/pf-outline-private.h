@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define PF_OUTLINE_N_BEST      16   /* candidates kept for the choice */
 #define PF_OUTLINE_SUPPORT_TOL 12   /* degrees between an edge and a side it supports */
 #define PF_OUTLINE_THREE_SIDES 0.75 /* a side placed from the proportions is a guess */
+#define PF_OUTLINE_RIM_SHARE   0.08 /* of the document's size: a thin rim, not a band */
 
 typedef struct
 {
@@ -116,5 +117,19 @@ gboolean  pf_outline_colour_at   (const Work      *work,
                                   double           x,
                                   double           y,
                                   double           out[3]);
+gboolean  pf_outline_contains    (const PfPoint    outer[4],
+                                  const PfPoint   *p,
+                                  double           slack);
+gboolean  pf_outline_outer_side_is_border (const Work      *work,
+                                           const Candidate *outer,
+                                           int              k_outer,
+                                           const Candidate *inner,
+                                           int              k_inner);
+double    pf_outline_band_contrast (const Work      *work,
+                                    const Candidate *cand);
+double    pf_outline_edge_density  (const Work      *work,
+                                    const Candidate *cand);
+double    pf_outline_weakest_side_contrast (const Work      *work,
+                                            const Candidate *cand);
 
 G_END_DECLS

@@ -353,18 +353,34 @@ def walk(node, path=(), only_page=None):
         return
 
 
+def visit_shown(root, visit, only_page=None):
+    """Calls visit(node, path) for each shown object under root. An object
+    that goes away between being listed and being read (a toast that timed
+    out, a row rebuilt) makes libatspi say that its application no longer
+    exists: it is passed over, as a screen reader would."""
+    for node, path in walk(root, only_page=only_page):
+        try:
+            visit(node, path)
+        except GLib.Error:
+            continue
+
+
 def find_all(root, role=None, name=None, sensitive=None):
     pattern = re.compile(name) if name else None
+    roles = role if isinstance(role, set) else {role}
     found = []
-    for node, _ in walk(root):
-        if role is not None and role_of(node) not in (role if isinstance(role, set) else {role}):
-            continue
+
+    def visit(node, _):
+        if role is not None and role_of(node) not in roles:
+            return
         if pattern is not None and not pattern.search(name_of(node)):
-            continue
+            return
         if sensitive is not None and \
            states_of(node).contains(pyatspi.STATE_SENSITIVE) != sensitive:
-            continue
+            return
         found.append(node)
+
+    visit_shown(root, visit)
     return found
 
 
@@ -635,30 +651,34 @@ def unnamed_controls(app, page, roles=None):
     problems = []
     roles = roles or INTERACTIVE_ROLES | TEXT_ROLES
     page_name = page.name
-    for node, path in walk(app.window, only_page=page):
+
+    def visit(node, path):
         role = role_of(node)
         states = states_of(node)
         if role in TEXT_ROLES and not states.contains(pyatspi.STATE_EDITABLE):
-            continue
-        if role not in roles:
-            continue
-        if name_of(node):
-            continue
+            return
+        if role not in roles or name_of(node):
+            return
         where = ' > '.join(f'{r} “{n}”' for r, n in path if n) or 'the window'
         hint = f', tooltip “{node.description}”' if node.description else ''
         if role in CONTAINER_ROLES:
             first = next((name_of(c) for c in children(node) if name_of(c)), '')
             hint += f', first row “{first}”'
         problems.append(f'{page_name}: unnamed {role}{hint} in {where}')
+
+    visit_shown(app.window, visit, only_page=page)
     return problems
 
 
 def underscored_names(app, page):
     """Names that still hold a mnemonic's underscore (a GTK 4.8 habit)."""
     found = set()
-    for node, _ in walk(app.window, only_page=page):
+
+    def visit(node, _):
         if role_of(node) in INTERACTIVE_ROLES and re.search(r'(^|\s)_\w', name_of(node)):
             found.add(name_of(node))
+
+    visit_shown(app.window, visit, only_page=page)
     return found
 
 
@@ -666,25 +686,31 @@ def repeated_names(app, page):
     """Names that say the same words twice: GTK 4.8 adds a widget's own
     label to the label of the row that names it ("Passport Passport")."""
     found = set()
-    for node, _ in walk(app.window, only_page=page):
+
+    def visit(node, _):
         words = name_of(node).replace('_', '').split()
         half = len(words) // 2
         if role_of(node) in INTERACTIVE_ROLES | TEXT_ROLES and half and \
            len(words) % 2 == 0 and words[:half] == words[half:]:
             found.add(name_of(node))
+
+    visit_shown(app.window, visit, only_page=page)
     return found
 
 
 def finding_rows(root, words):
     """(title, severity) of each shown row that states a finding's severity."""
     rows = []
-    for node, _ in walk(root):
+
+    def visit(node, _):
         if role_of(node) != 'list item':
-            continue
-        labels = [name_of(n) for n, _ in walk(node) if role_of(n) == 'label']
-        severity = [w for w in labels if w in words]
+            return
+        labels = find_all(node, role='label')
+        severity = [w for w in map(name_of, labels) if w in words]
         if severity and name_of(node):
             rows.append((name_of(node), severity[0]))
+
+    visit_shown(root, visit)
     return rows
 
 

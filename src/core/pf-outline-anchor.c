@@ -47,10 +47,10 @@
 /* The proportions come from the perspective, which assumes a typical
  * camera (pf-quad.c); a camera wider or narrower than that errs the more
  * the steeper the view, about with the square of the tilt's tangent (on
- * the drawn grid 10-13% at 52°, under 3% below 20°). Past 60° the tilt
+ * the drawn grid 10-14% at 52°, under 3% below 20°). Past 60° the tilt
  * itself is unsure. */
 #define ASPECT_TOL        0.08
-#define ASPECT_TOL_TILT   0.04
+#define ASPECT_TOL_TILT   0.05
 #define MAX_TILT_DEG      60.0
 /* How far either side of a side placed from the MRZ its edge is looked
  * for: the placement's own uncertainty. */

@@ -17,17 +17,80 @@
 #define SIDE_CONTRAST_FLOOR 0.25
 #define FOURTH_MIN_SHARE   0.2  /* of the winner's score */
 #define FOURTH_MIN_CONTRAST 24.0 /* levels along the fourth side */
+#define MAX_BAND_GROWTH    1.4  /* a header band's share of a page, and more */
+#define SIDES_RUN_ON       0.35 /* a side's edge across a band, of that along it */
+
+static double
+t_on (const Line    *line,
+      const PfPoint *p)
+{
+  return (p->x - line->px) * line->dx + (p->y - line->py) * line->dy;
+}
+
+/* Do the sides next to @cand's side @k_outer, which @winner has at
+ * @k_inner instead, have an edge along the stretch between the two? A
+ * document's sides run on across a band printed along its edge; a page's
+ * sides end at the page, inside the cover's rim around it, and a line
+ * beside a card crosses no side. */
+static gboolean
+sides_run_on (const Work      *work,
+              const Candidate *cand,
+              int              k_outer,
+              const Candidate *winner,
+              int              k_inner)
+{
+  int n_seen = 0;
+
+  for (int e = 0; e < 2; e++)
+    {
+      /* The side before @k_outer meets it at corner k_outer - 1, the
+       * side after at corner k_outer; in @winner, the same line meets
+       * side @k_inner at corner j when it is side j, before it. */
+      int s_outer = (k_outer + (e == 0 ? 3 : 1)) % 4, j = 0;
+      const PfPoint *c_outer = &cand->corners[e == 0 ? s_outer : k_outer], *c_inner;
+      const Line *line;
+      double ta, tb, visible, across, along;
+
+      if (cand->lines[s_outer] < 0)
+        continue;
+      while (j < 4 && winner->lines[j] != cand->lines[s_outer])
+        j++;
+      if (j < 4 && (j + 1) % 4 == k_inner)
+        c_inner = &winner->corners[j];
+      else if (j < 4 && (k_inner + 1) % 4 == j)
+        c_inner = &winner->corners[k_inner];
+      else
+        continue;
+      /* A good share of the edge the side has along the rest of it. */
+      line = &work->lines[cand->lines[s_outer]];
+      ta = t_on (line, c_outer);
+      tb = t_on (line, c_inner);
+      across = pf_outline_segment_support (line, ta, tb, &visible) / MAX (visible, 1);
+      if (visible < 2)
+        continue;
+      along = pf_outline_segment_support (line, t_on (line, &winner->corners[(j + 3) % 4]),
+                                          t_on (line, &winner->corners[j]), &visible)
+              / MAX (visible, 1);
+      if (across < SIDES_RUN_ON * along)
+        return FALSE;
+      n_seen++;
+    }
+
+  return n_seen > 0;
+}
 
 /* A band printed along a document's edge (a coloured header, the MRZ)
  * makes a second quadrilateral that shares all but one side with the
  * document and lies inside it, often with the clearer edge. The document
  * is the outer one when its own side is a clear, unbroken edge with the
  * band's colour inside it: a row of keys or a grain line beyond the
- * document is broken, or has the same surface on both sides. */
+ * document is broken, or has the same surface on both sides. The outer
+ * one covers at most @max_growth times the winner's area. */
 static void
 prefer_outer (const Work      *work,
               const Candidate *best,
               int              n_best,
+              double           max_growth,
               Candidate       *winner)
 {
   gboolean changed = TRUE;
@@ -64,7 +127,8 @@ prefer_outer (const Work      *work,
            * (the larger one must then have clearly better ones: around a
            * card on tiles, the grout makes larger quadrilaterals too). */
           if (!(shared == found - 1 || (found == 4 && shared == 2))
-              || pf_quad_area (cand->corners) <= pf_quad_area (winner->corners))
+              || pf_quad_area (cand->corners) <= pf_quad_area (winner->corners)
+              || pf_quad_area (cand->corners) > max_growth * pf_quad_area (winner->corners))
             continue;
           for (int k = 0; k < 4; k++)
             {
@@ -101,7 +165,10 @@ prefer_outer (const Work      *work,
           for (int k = 0; k < (found == 4 ? 4 : 2) && inside; k++)
             inside = pf_outline_contains (cand->corners, &winner->corners[k], 1.5);
           for (int n = 0; n < n_outer && borders; n++)
-            borders = pf_outline_outer_side_is_border (work, cand, k_outer[n], winner, k_inner[n]);
+            borders = pf_outline_outer_side_is_border (work, cand, k_outer[n], winner, k_inner[n],
+                                                       n_outer == 1
+                                                         && sides_run_on (work, cand, k_outer[n],
+                                                                          winner, k_inner[n]));
           if (!inside || !borders)
             continue;
           *winner = *cand;
@@ -205,8 +272,9 @@ prefer_inner (const Work      *work,
 /* A passport is photographed open: the booklet (125 × 176 mm) has the
  * proportions of its data page (125 × 88 mm), turned. When the winner holds
  * a candidate of about half its area, the document is that half, and of
- * the two halves the data page is the one with print on it. */
-static void
+ * the two halves the data page is the one with print on it. Returns
+ * whether it is. */
+static gboolean
 prefer_page (const Work      *work,
              const Candidate *best,
              int              n_best,
@@ -220,9 +288,8 @@ prefer_page (const Work      *work,
    * a shadow looks the same, and a TD2 card has the booklet's
    * proportions. */
   pf_quad_get_pose (winner->corners, work->w, work->h, &pose);
-  if (!work->passport || winner->lines[3] < 0
-      || fabs (log (pose.aspect / PASSPORT_ASPECT)) > 0.12)
-    return;
+  if (!work->passport || fabs (log (pose.aspect / PASSPORT_ASPECT)) > 0.12)
+    return FALSE;
 
   for (int i = 0; i < n_best; i++)
     {
@@ -231,7 +298,9 @@ prefer_page (const Work      *work,
       gboolean inside = TRUE;
       PfQuadPose half;
 
-      if (share < 0.38 || share > 0.62 || cand->lines[3] < 0)
+      /* A booklet reaching out of the frame has its pages reach out
+       * with it, across the same side of the frame. */
+      if (share < 0.38 || share > 0.62 || (cand->lines[3] < 0) != (winner->lines[3] < 0))
         continue;
       /* The page lies across the booklet. */
       pf_quad_get_pose (cand->corners, work->w, work->h, &half);
@@ -249,8 +318,10 @@ prefer_page (const Work      *work,
           page = *cand;
         }
     }
-  if (best_density >= 0)
-    *winner = page;
+  if (best_density < 0)
+    return FALSE;
+  *winner = page;
+  return TRUE;
 }
 
 static int
@@ -305,8 +376,10 @@ pf_outline_choose (const Work      *work,
       *winner = best[i];
       prefer_fourth (work, best, n_best, winner);
       prefer_inner (work, best, n_best, winner);
-      prefer_outer (work, best, n_best, winner);
-      prefer_page (work, best, n_best, winner);
+      prefer_outer (work, best, n_best, G_MAXDOUBLE, winner);
+      /* The page found, its own header band; not the facing page. */
+      if (prefer_page (work, best, n_best, winner))
+        prefer_outer (work, best, n_best, MAX_BAND_GROWTH, winner);
       if (pf_outline_band_contrast (work, winner) >= MIN_BAND_CONTRAST)
         return TRUE;
     }

@@ -106,8 +106,12 @@ pf_outline_outer_side_is_border (const Work      *work,
                                  const Candidate *outer,
                                  int              k_outer,
                                  const Candidate *inner,
-                                 int              k_inner)
+                                 int              k_inner,
+                                 gboolean         sides_run_on)
 {
+  /* A band printed along the edge (a coloured header) may be thinner
+   * than a rim, and the document's sides run on across it. */
+  double min_share = sides_run_on ? PF_OUTLINE_BAND_SHARE : PF_OUTLINE_RIM_SHARE;
   const PfPoint *a = &outer->corners[(k_outer + 3) % 4], *b = &outer->corners[k_outer];
   const PfPoint *ia = &inner->corners[(k_inner + 3) % 4], *ib = &inner->corners[k_inner];
   double len = hypot (b->x - a->x, b->y - a->y), ilen = hypot (ib->x - ia->x, ib->y - ia->y);
@@ -132,7 +136,7 @@ pf_outline_outer_side_is_border (const Work      *work,
       gboolean seen = FALSE;
 
       /* A thin strip is a rim, not a band: see prefer_inner (). */
-      if (gap < MAX (2, PF_OUTLINE_RIM_SHARE * size))
+      if (gap < MAX (2, min_share * size))
         continue;
       if (!strip_colour (work, px, py, -nx, -ny, gap, strip))
         continue;

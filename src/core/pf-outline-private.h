@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define PF_OUTLINE_SUPPORT_TOL 12   /* degrees between an edge and a side it supports */
 #define PF_OUTLINE_THREE_SIDES 0.75 /* a side placed from the proportions is a guess */
 #define PF_OUTLINE_RIM_SHARE   0.08 /* of the document's size: a thin rim, not a band */
+#define PF_OUTLINE_BAND_SHARE  0.04 /* ... unless the sides run on across it */
 
 typedef struct
 {
@@ -124,7 +125,8 @@ gboolean  pf_outline_outer_side_is_border (const Work      *work,
                                            const Candidate *outer,
                                            int              k_outer,
                                            const Candidate *inner,
-                                           int              k_inner);
+                                           int              k_inner,
+                                           gboolean         sides_run_on);
 double    pf_outline_band_contrast (const Work      *work,
                                     const Candidate *cand);
 double    pf_outline_edge_density  (const Work      *work,

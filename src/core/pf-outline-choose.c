@@ -17,7 +17,6 @@
 #define SIDE_CONTRAST_FLOOR 0.25
 #define FOURTH_MIN_SHARE   0.2  /* of the winner's score */
 #define FOURTH_MIN_CONTRAST 24.0 /* levels along the fourth side */
-#define MAX_BAND_GROWTH    1.4  /* a header band's share of a page, and more */
 #define SIDES_RUN_ON       0.35 /* a side's edge across a band, of that along it */
 
 static double
@@ -379,7 +378,7 @@ pf_outline_choose (const Work      *work,
       prefer_outer (work, best, n_best, G_MAXDOUBLE, winner);
       /* The page found, its own header band; not the facing page. */
       if (prefer_page (work, best, n_best, winner))
-        prefer_outer (work, best, n_best, MAX_BAND_GROWTH, winner);
+        prefer_outer (work, best, n_best, PF_OUTLINE_MAX_BAND_GROWTH, winner);
       if (pf_outline_band_contrast (work, winner) >= MIN_BAND_CONTRAST)
         return TRUE;
     }

@@ -38,6 +38,9 @@
 /* When the two looks disagree, the detailed one's outline must be this
  * much the clearer border to be taken over the quick one's. */
 #define VERIFY_BETTER        0.05
+/* ... or, when it adds a band along one side to the quick one's, nearly
+ * as clear. */
+#define VERIFY_BAND_SLACK    0.1
 
 /* Two outlines agree when no corner is further apart than this share of
  * the document's diagonal. */
@@ -231,6 +234,51 @@ outlines_agree (const PfQuad *a,
   return TRUE;
 }
 
+static double
+line_distance (const PfPoint *a,
+               const PfPoint *b,
+               const PfPoint *p)
+{
+  double len = MAX (hypot (b->x - a->x, b->y - a->y), 1e-9);
+
+  return fabs ((p->x - a->x) * (b->y - a->y) - (p->y - a->y) * (b->x - a->x)) / len;
+}
+
+/* Is @detailed @quick with a band along one side added: the same lines
+ * for the other sides (but one placed outside the frame, which follows
+ * the proportions), one side further out, and @quick inside? */
+static gboolean
+adds_band (const PfQuad *quick,
+           const PfQuad *detailed,
+           int           width,
+           int           height)
+{
+  double diag = MAX (hypot (quick->corners[2].x - quick->corners[0].x,
+                            quick->corners[2].y - quick->corners[0].y),
+                     hypot (quick->corners[3].x - quick->corners[1].x,
+                            quick->corners[3].y - quick->corners[1].y));
+  double area = pf_quad_area (quick->corners), grown = pf_quad_area (detailed->corners);
+  int differ = 0;
+
+  if (grown <= area || grown > PF_OUTLINE_MAX_BAND_GROWTH * area)
+    return FALSE;
+  for (int k = 0; k < 4; k++)
+    {
+      const PfPoint *a = &quick->corners[k], *b = &quick->corners[(k + 1) % 4];
+      double mx = (a->x + b->x) / 2, my = (a->y + b->y) / 2;
+
+      if (!pf_outline_contains (detailed->corners, a, 0.01 * diag))
+        return FALSE;
+      if (mx < 0 || my < 0 || mx > width - 1 || my > height - 1)
+        continue;
+      if (line_distance (a, b, &detailed->corners[k]) > AGREE_SHARE * diag
+          || line_distance (a, b, &detailed->corners[(k + 1) % 4]) > AGREE_SHARE * diag)
+        differ++;
+    }
+
+  return differ == 1;
+}
+
 /* One look, at @work_size: the quadrilateral, or the whole picture when
  * the photo was cropped to the document. @work is left for the caller to
  * verify with and clear. */
@@ -336,7 +384,11 @@ pf_outline_find (const guint8 *grey,
         {
           double vc = verify (&fine, quad), vf = verify (&fine, &detailed);
 
-          if (vf >= vc + VERIFY_BETTER)
+          /* Twice the detail shows a band's thin edge along the
+           * document's own (pf_outline_choose ()) where the quick look
+           * saw only the band's inner edge, the clearer step. */
+          if (vf >= vc + VERIFY_BETTER
+              || (adds_band (quad, &detailed, width, height) && vf >= vc - VERIFY_BAND_SLACK))
             *quad = detailed;
         }
     }

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 #define PF_OUTLINE_THREE_SIDES 0.75 /* a side placed from the proportions is a guess */
 #define PF_OUTLINE_RIM_SHARE   0.08 /* of the document's size: a thin rim, not a band */
 #define PF_OUTLINE_BAND_SHARE  0.04 /* ... unless the sides run on across it */
+#define PF_OUTLINE_MAX_BAND_GROWTH 1.4 /* a header band's share of a page, and more */
 
 typedef struct
 {

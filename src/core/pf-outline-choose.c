@@ -365,6 +365,9 @@ pf_outline_choose (const Work      *work,
         double contrast = pf_outline_weakest_side_contrast (work, &best[i]);
 
         best[i].score *= CLAMP (contrast / SIDE_CONTRAST_FULL, SIDE_CONTRAST_FLOOR, 1);
+        /* What is printed on the document is not the document. */
+        if (pf_outline_is_portrait (work, &best[i]))
+          best[i].score = 0;
       }
   qsort (best, n_best, sizeof (Candidate), score_compare);
 

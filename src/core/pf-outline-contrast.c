@@ -11,6 +11,10 @@
 
 #define SIDE_DEPTH         2.0  /* work pixels either side of a side */
 #define PRINT_MIN_STRENGTH 200  /* of 255: an edge at 1.6 times its threshold */
+/* A portrait's backdrop: colour distances (levels) within it, and from it
+ * to the head and the shoulders. */
+#define PORTRAIT_BACKDROP_SPREAD 14.0
+#define PORTRAIT_FIGURE_STEP     40.0
 
 /* Whether @p lies inside the convex quadrilateral @outer, allowing @slack
  * pixels (inward when negative). */
@@ -65,6 +69,16 @@ pf_outline_colour_at (const Work *work,
           }
       }
   return TRUE;
+}
+
+/* How far apart two colours from pf_outline_colour_at () are: the
+ * distance, in levels, between them as points. */
+double
+pf_outline_colour_distance (const double a[3],
+                            const double b[3])
+{
+  return sqrt ((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1])
+               + (a[2] - b[2]) * (a[2] - b[2]));
 }
 
 /* The colour of a strip @gap wide from (x, y) along (dx, dy): per channel,
@@ -147,10 +161,7 @@ pf_outline_outer_side_is_border (const Work      *work,
       if (!seen && !pf_outline_colour_at (work, px + nx * MAX (2.5, gap / 2),
                                           py + ny * MAX (2.5, gap / 2), beyond))
         continue;
-      diffs[n] = sqrt ((strip[0] - beyond[0]) * (strip[0] - beyond[0])
-                       + (strip[1] - beyond[1]) * (strip[1] - beyond[1])
-                       + (strip[2] - beyond[2]) * (strip[2] - beyond[2]));
-      n++;
+      diffs[n++] = pf_outline_colour_distance (strip, beyond);
     }
   if (n < 4)
     return FALSE;
@@ -272,13 +283,95 @@ pf_outline_weakest_side_contrast (const Work      *work,
           if (!pf_outline_colour_at (work, px - SIDE_DEPTH * nx, py - SIDE_DEPTH * ny, in)
               || !pf_outline_colour_at (work, px + SIDE_DEPTH * nx, py + SIDE_DEPTH * ny, out))
             continue;
-          diffs[n++] = sqrt ((in[0] - out[0]) * (in[0] - out[0])
-                             + (in[1] - out[1]) * (in[1] - out[1])
-                             + (in[2] - out[2]) * (in[2] - out[2]));
+          diffs[n++] = pf_outline_colour_distance (in, out);
         }
       if (n >= 4)
         weakest = MIN (weakest, pf_median (diffs, n));
     }
 
   return weakest == G_MAXDOUBLE ? 0 : weakest;
+}
+
+/* The colour at (@s, @l) in @cand: @s across its short sides, @l along
+ * its long ones from the end @from_end (0 or 1), both 0..1. */
+static gboolean
+colour_in (const Work      *work,
+           const Candidate *cand,
+           gboolean         long_first,
+           int              from_end,
+           double           s,
+           double           l,
+           double           out[3])
+{
+  const PfPoint *c = cand->corners;
+  double u, v, x, y;
+
+  if (from_end)
+    l = 1 - l;
+  /* Corners 0 → 1 run along u, 1 → 2 along v. */
+  u = long_first ? l : s;
+  v = long_first ? s : l;
+  x = (1 - u) * (1 - v) * c[0].x + u * (1 - v) * c[1].x + u * v * c[2].x + (1 - u) * v * c[3].x;
+  y = (1 - u) * (1 - v) * c[0].y + u * (1 - v) * c[1].y + u * v * c[2].y + (1 - u) * v * c[3].y;
+
+  return pf_outline_colour_at (work, x, y, out);
+}
+
+/* Is @cand the portrait printed on a document rather than the document?
+ * On a desk of the card's colour the portrait's frame can be the clearest
+ * quadrilateral in the picture, with about a passport page's proportions
+ * once perspective is allowed for. A passport photo is taken against a
+ * plain backdrop: with its long sides upright, the backdrop fills both
+ * upper corners alike, and the head above the middle and the shoulders
+ * along the bottom stand out from it, all over. At either end of a
+ * document the two corners differ (a header band, print), or much of the
+ * middle and the far end is the card's own colour, between its print. */
+gboolean
+pf_outline_is_portrait (const Work      *work,
+                        const Candidate *cand)
+{
+  const PfPoint *c = cand->corners;
+  gboolean long_first = hypot (c[1].x - c[0].x, c[1].y - c[0].y)
+                          + hypot (c[3].x - c[2].x, c[3].y - c[2].y)
+                        > hypot (c[2].x - c[1].x, c[2].y - c[1].y)
+                            + hypot (c[0].x - c[3].x, c[0].y - c[3].y);
+
+  if (cand->lines[3] < 0)
+    return FALSE;
+  for (int end = 0; end < 2; end++)
+    {
+      /* The figure's samples: the head's middle and around it, and the
+       * shoulders across the bottom, each of which must stand out (print
+       * on a document would at some, not all). */
+      static const double figure[][2] = {
+        { 0.5, 0.42 }, { 0.42, 0.42 }, { 0.58, 0.42 }, { 0.5, 0.34 },
+        { 0.3, 0.93 }, { 0.5, 0.93 }, { 0.7, 0.93 },
+      };
+      double corner[4][3], backdrop[3] = { 0 };
+      gboolean seen = TRUE, stands_out = TRUE;
+
+      /* The upper corners, each at two depths. */
+      for (int k = 0; k < 4 && seen; k++)
+        seen = colour_in (work, cand, long_first, end, k < 2 ? 0.15 : 0.85,
+                          k % 2 == 0 ? 0.1 : 0.22, corner[k]);
+      for (int i = 0; i < 4 && seen; i++)
+        for (int j = i + 1; j < 4; j++)
+          seen &= pf_outline_colour_distance (corner[i], corner[j]) <= PORTRAIT_BACKDROP_SPREAD;
+      if (!seen)
+        continue;
+      for (int k = 0; k < 4; k++)
+        for (int i = 0; i < 3; i++)
+          backdrop[i] += corner[k][i] / 4;
+      for (guint k = 0; k < G_N_ELEMENTS (figure) && stands_out; k++)
+        {
+          double here[3];
+
+          stands_out = colour_in (work, cand, long_first, end, figure[k][0], figure[k][1], here)
+                       && pf_outline_colour_distance (here, backdrop) >= PORTRAIT_FIGURE_STEP;
+        }
+      if (stands_out)
+        return TRUE;
+    }
+
+  return FALSE;
 }

@@ -181,8 +181,7 @@ verify (const Work   *work,
               if (!pf_outline_colour_at (work, px - depths[j] * nx, py - depths[j] * ny, in)
                   || !pf_outline_colour_at (work, px + depths[j] * nx, py + depths[j] * ny, out))
                 break;
-              d[j] = sqrt ((in[0] - out[0]) * (in[0] - out[0]) + (in[1] - out[1]) * (in[1] - out[1])
-                           + (in[2] - out[2]) * (in[2] - out[2]));
+              d[j] = pf_outline_colour_distance (in, out);
             }
           if (j < 2)
             continue;

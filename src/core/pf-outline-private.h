@@ -119,6 +119,8 @@ gboolean  pf_outline_colour_at   (const Work      *work,
                                   double           x,
                                   double           y,
                                   double           out[3]);
+double    pf_outline_colour_distance (const double a[3],
+                                      const double b[3]);
 gboolean  pf_outline_contains    (const PfPoint    outer[4],
                                   const PfPoint   *p,
                                   double           slack);
@@ -129,6 +131,8 @@ gboolean  pf_outline_outer_side_is_border (const Work      *work,
                                            int              k_inner,
                                            gboolean         sides_run_on);
 double    pf_outline_band_contrast (const Work      *work,
+                                    const Candidate *cand);
+gboolean  pf_outline_is_portrait   (const Work      *work,
                                     const Candidate *cand);
 double    pf_outline_edge_density  (const Work      *work,
                                     const Candidate *cand);

@@ -17,7 +17,7 @@
 #define CROSS_MIN       40.0 /* adjacent sides under perspective */
 #define MIN_COVERAGE    0.45
 #define MIN_WEAK_SIDE   0.25 /* one side may be faint: a light card on paper */
-#define MIN_SCORE       0.25 /* of the work image's short side */
+#define MIN_SCORE       0.18 /* of the work image's short side */
 #define THROUGH_PENALTY 0.6  /* for a side whose line runs on at both ends */
 
 /* How far the proportions (|ln (found / expected)|) may be off: little

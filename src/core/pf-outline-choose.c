@@ -19,13 +19,6 @@
 #define FOURTH_MIN_CONTRAST 24.0 /* levels along the fourth side */
 #define SIDES_RUN_ON       0.35 /* a side's edge across a band, of that along it */
 
-static double
-t_on (const Line    *line,
-      const PfPoint *p)
-{
-  return (p->x - line->px) * line->dx + (p->y - line->py) * line->dy;
-}
-
 /* Do the sides next to @cand's side @k_outer, which @winner has at
  * @k_inner instead, have an edge along the stretch between the two? A
  * document's sides run on across a band printed along its edge; a page's
@@ -62,14 +55,14 @@ sides_run_on (const Work      *work,
         continue;
       /* A good share of the edge the side has along the rest of it. */
       line = &work->lines[cand->lines[s_outer]];
-      ta = t_on (line, c_outer);
-      tb = t_on (line, c_inner);
+      ta = pf_outline_t_on (line, c_outer);
+      tb = pf_outline_t_on (line, c_inner);
       across = pf_outline_segment_support (line, ta, tb, &visible) / MAX (visible, 1);
       if (visible < 2)
         continue;
-      along = pf_outline_segment_support (line, t_on (line, &winner->corners[(j + 3) % 4]),
-                                          t_on (line, &winner->corners[j]), &visible)
-              / MAX (visible, 1);
+      ta = pf_outline_t_on (line, &winner->corners[(j + 3) % 4]);
+      tb = pf_outline_t_on (line, &winner->corners[j]);
+      along = pf_outline_segment_support (line, ta, tb, &visible) / MAX (visible, 1);
       if (across < SIDES_RUN_ON * along)
         return FALSE;
       n_seen++;

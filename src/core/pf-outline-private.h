@@ -38,6 +38,14 @@ typedef struct
   float *any;
 } Line;
 
+/* Where the point nearest @p lies along @line, as t. */
+static inline double
+pf_outline_t_on (const Line    *line,
+                 const PfPoint *p)
+{
+  return (p->x - line->px) * line->dx + (p->y - line->py) * line->dy;
+}
+
 typedef struct
 {
   int     lines[4];     /* in order around the quadrilateral; for three

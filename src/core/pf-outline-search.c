@@ -153,8 +153,8 @@ count_continuing (Search          *search,
       if (side < 0)
         continue;
       line = &work->lines[side];
-      ta = (from->x - line->px) * line->dx + (from->y - line->py) * line->dy;
-      tb = (to->x - line->px) * line->dx + (to->y - line->py) * line->dy;
+      ta = pf_outline_t_on (line, from);
+      tb = pf_outline_t_on (line, to);
       lo = MIN (ta, tb);
       hi = MAX (ta, tb);
       probe = MAX (5, 0.08 * (hi - lo));
@@ -220,8 +220,8 @@ score_candidate (Search    *search,
         continue;
 
       line = &work->lines[cand->lines[k]];
-      ta = (from->x - line->px) * line->dx + (from->y - line->py) * line->dy;
-      tb = (to->x - line->px) * line->dx + (to->y - line->py) * line->dy;
+      ta = pf_outline_t_on (line, from);
+      tb = pf_outline_t_on (line, to);
       sup = pf_outline_segment_support (line, ta, tb, &visible);
       /* A side may run mostly out of the frame, but what shows of it must
        * be enough to place it. */
